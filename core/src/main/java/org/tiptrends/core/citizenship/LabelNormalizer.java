@@ -1,0 +1,44 @@
+package org.tiptrends.core.citizenship;
+
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a free-text label into a comparison key: broken encodings repaired, accents and case
+ * folded, punctuation to single spaces. A Unicode replacement character (U+FFFD, a byte that was
+ * lost when the export was made) survives as {@link #LOST_CHARACTER} so that matching can treat it
+ * as a wildcard.
+ */
+public final class LabelNormalizer {
+  public static final char LOST_CHARACTER = '\uFFFD';
+  private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
+  private static final Pattern NOT_ALNUM = Pattern.compile("[^\\p{IsAlphabetic}\\p{IsDigit}\\x{FFFD}]+");
+  /** Characters that appear when UTF-8 bytes were read as Latin-1/Windows-1252 ("CÃ´te"). */
+  private static final Pattern MOJIBAKE = Pattern.compile("[ÃÂ][\\x{80}-\\x{BF}\\x{152}-\\x{2122}]");
+
+  private LabelNormalizer() {}
+
+  public static String normalise(String label) {
+    if (label == null) {
+      return "";
+    }
+    String s = repairMojibake(label);
+    s = Normalizer.normalize(s, Normalizer.Form.NFKD);
+    s = COMBINING_MARKS.matcher(s).replaceAll("");
+    s = s.toLowerCase(Locale.ROOT);
+    s = NOT_ALNUM.matcher(s).replaceAll(" ");
+    return s.strip();
+  }
+
+  /** Re-decodes text whose UTF-8 bytes were read as Latin-1, when that gives valid text. */
+  public static String repairMojibake(String s) {
+    if (!MOJIBAKE.matcher(s).find()) {
+      return s;
+    }
+    byte[] bytes = s.getBytes(java.nio.charset.Charset.forName("windows-1252"));
+    String repaired = new String(bytes, StandardCharsets.UTF_8);
+    return repaired.indexOf(LOST_CHARACTER) >= 0 ? s : repaired;
+  }
+}

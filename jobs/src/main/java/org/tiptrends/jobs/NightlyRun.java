@@ -1,0 +1,185 @@
+package org.tiptrends.jobs;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.tiptrends.core.geo.ReferenceData;
+import org.tiptrends.jobs.marts.FlowSharesMart;
+import org.tiptrends.jobs.marts.FlowsMart;
+import org.tiptrends.jobs.marts.Mart;
+import org.tiptrends.jobs.marts.MartInputs;
+import org.tiptrends.jobs.marts.VictimsByYearMart;
+import org.tiptrends.jobs.publish.MartStore;
+import org.tiptrends.jobs.report.GlotipRunFindings;
+import org.tiptrends.jobs.report.RunReport;
+import org.tiptrends.jobs.report.RunReport.CheckStatus;
+import org.tiptrends.jobs.sources.SourceFile;
+import org.tiptrends.jobs.sources.unodc.GlotipSource;
+import org.tiptrends.jobs.staging.GlotipStager;
+import org.tiptrends.jobs.staging.StagedGlotip;
+
+/**
+ * One run of the batch job: sources → staging → marts → checks → publish. Everything is written
+ * into a build directory first; {@code CURRENT} moves only after every mart and {@code run.json}
+ * are complete and no check failed.
+ */
+public final class NightlyRun {
+  /** Share of by-citizenship victims that must resolve to domestic or a known origin. */
+  public static final double MIN_RESOLVED_SHARE = 0.96;
+  static final List<Mart> MARTS = List.of(new VictimsByYearMart(), new FlowsMart(), new FlowSharesMart());
+
+  public record Result(String version, Path versionDir, RunReport report) {}
+
+  /** A run that must not be published; the message says why in one line. */
+  public static final class ChecksFailedException extends RuntimeException {
+    public ChecksFailedException(String message) {
+      super(message);
+    }
+  }
+
+  private final SparkSession spark;
+  private final Consumer<String> progress;
+
+  public NightlyRun(SparkSession spark, Consumer<String> progress) {
+    this.spark = spark;
+    this.progress = progress;
+  }
+
+  public Result run(Path input, Path martsRoot) {
+    Instant started = Instant.now();
+    String runId = UUID.randomUUID().toString().replace("-", "");
+    String version = MartStore.versionName(started, runId);
+    MartStore store = new MartStore(martsRoot);
+    for (Path swept : store.sweepAbandonedBuilds()) {
+      progress.accept("removed an abandoned build: " + swept);
+    }
+    Path build = store.newBuildDirectory(runId);
+    RunReport report = new RunReport();
+    Dataset<Row> staged = null;
+    try {
+      report.put("run_id", runId).put("version", version).put("started_at", started.toString())
+          .put("spark_master", spark.sparkContext().master()).put("spark_version", spark.version())
+          .put("input_dir", input.toAbsolutePath().toString());
+      if (!Files.isDirectory(input)) {
+        throw new IllegalArgumentException("input directory not found: " + input);
+      }
+      if (!Files.isDirectory(input.resolve(GlotipSource.FOLDER))) {
+        report.warn("no " + GlotipSource.FOLDER + "/ folder in " + input + ": GLOTIP marts will be empty");
+      }
+
+      progress.accept("reading " + input.resolve(GlotipSource.FOLDER));
+      GlotipSource.Loaded loaded = GlotipSource.load(spark, input);
+      staged = GlotipStager.stage(loaded.raw()).persist(StorageLevel.MEMORY_AND_DISK());
+
+      progress.accept("staging and checking rows");
+      GlotipRunFindings findings = GlotipRunFindings.of(staged);
+      List<Map<String, Object>> inputs = new ArrayList<>();
+      for (SourceFile f : loaded.files()) {
+        inputs.add(sourceFileMap(f.withRowsRead(findings.rowsRead(f.path()))));
+      }
+      report.put("inputs", inputs);
+      report.put("staged_rows", findings.rowsByStatus());
+      report.put("merged_duplicate_keys", findings.mergedDuplicateKeys());
+      report.put("quarantine", findings.quarantine());
+      report.put("excluded_non_country_codes", findings.excludedCodes());
+      report.put("citizenship", findings.citizenship());
+
+      MartInputs marts = new MartInputs(spark, staged, ReferenceData.standard());
+      Map<String, Long> outputs = new LinkedHashMap<>();
+      for (Mart mart : MARTS) {
+        progress.accept("building mart " + mart.name());
+        Dataset<Row> rows = mart.build(marts);
+        marts.register(mart.name(), rows);
+        outputs.put(mart.name(), write(rows, build.resolve(mart.name())));
+      }
+      outputs.put("quarantine", write(staged.filter(
+          staged.col("status").equalTo(StagedGlotip.QUARANTINED)), build.resolve("quarantine")));
+      report.put("outputs", outputs);
+
+      runChecks(report, findings, outputs, !loaded.files().isEmpty());
+      Instant finished = Instant.now();
+      report.put("finished_at", finished.toString())
+          .put("elapsed_seconds", Duration.between(started, finished).toMillis() / 1000.0);
+      report.write(build.resolve("run.json"));
+
+      List<RunReport.Check> failed = report.failedChecks();
+      if (!failed.isEmpty()) {
+        RunReport.Check first = failed.get(0);
+        throw new ChecksFailedException("data-quality check failed: " + first.name() + ": " + first.detail()
+            + (failed.size() > 1 ? " (and " + (failed.size() - 1) + " more)" : ""));
+      }
+      Path published = store.publish(build, version);
+      return new Result(version, published, report);
+    } catch (RuntimeException e) {
+      MartStore.deleteRecursively(build);
+      throw e;
+    } finally {
+      if (staged != null) {
+        staged.unpersist();
+      }
+    }
+  }
+
+  private static long write(Dataset<Row> rows, Path dir) {
+    // the marts are small aggregates: one file each keeps readers (API, notebooks) simple and fast
+    rows.coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(dir.toUri().toString());
+    return rows.sparkSession().read().parquet(dir.toUri().toString()).count();
+  }
+
+  private static void runChecks(RunReport report, GlotipRunFindings f, Map<String, Long> outputs,
+      boolean glotipPresent) {
+    report.check("required_columns", CheckStatus.PASS,
+        "every GLOTIP file has the required columns (a file without them stops the run)");
+    if (glotipPresent) {
+      List<String> empty = outputs.entrySet().stream()
+          .filter(e -> !e.getKey().equals("quarantine") && e.getValue() == 0).map(Map.Entry::getKey).toList();
+      report.check("marts_non_empty", empty.isEmpty() ? CheckStatus.PASS : CheckStatus.FAIL,
+          empty.isEmpty() ? "every mart has rows" : "empty marts although GLOTIP input was present: " + empty);
+    } else {
+      report.check("marts_non_empty", CheckStatus.WARN, "no GLOTIP input: marts are empty");
+    }
+    double share = f.resolvedShare();
+    if (Double.isNaN(share)) {
+      report.check("citizenship_resolution", CheckStatus.WARN, "no by-citizenship rows");
+    } else {
+      report.check("citizenship_resolution", share >= MIN_RESOLVED_SHARE ? CheckStatus.PASS : CheckStatus.WARN,
+          String.format(java.util.Locale.ROOT,
+              "%.2f%% of by-citizenship victims resolve to domestic or a known origin (target %.0f%%)",
+              100 * share, 100 * MIN_RESOLVED_SHARE));
+    }
+    long total = f.totalRows();
+    long quarantined = f.rows(StagedGlotip.QUARANTINED);
+    report.check("quarantine_share",
+        total == 0 || quarantined <= 0.05 * total ? CheckStatus.PASS : CheckStatus.WARN,
+        quarantined + " of " + total + " rows quarantined");
+    report.check("aggregates_excluded", CheckStatus.PASS, f.rows(StagedGlotip.EXCLUDED_AGGREGATE)
+        + " rows of non-country codes kept out of every sum: " + f.excludedCodes().size() + " codes");
+    report.check("total_rows_not_origins", CheckStatus.PASS, f.rows(StagedGlotip.EXCLUDED_NOT_ORIGIN)
+        + " citizenship total rows excluded from flows");
+  }
+
+  private static Map<String, Object> sourceFileMap(SourceFile f) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("source", f.source());
+    m.put("path", f.path());
+    m.put("format", f.format());
+    m.put("sha256", f.sha256());
+    m.put("bytes", f.bytes());
+    m.put("rows_read", f.rowsRead());
+    m.put("publisher", f.publisher());
+    m.put("export_date", f.exportDate());
+    return m;
+  }
+}

@@ -1,0 +1,64 @@
+package org.tiptrends.jobs.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.apache.spark.sql.SparkSession;
+import org.tiptrends.jobs.NightlyRun;
+import org.tiptrends.jobs.spark.SparkSessions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = {"Read the exports under --input, build every mart and publish a new version under "
+        + "--marts. CURRENT moves only when every mart and run.json are complete and no check failed.",
+        "", "Input layout: DIR/unodc/*.xlsx|*.csv (UNODC GLOTIP exports as downloaded). "
+        + "A missing source folder is a warning."})
+public final class RunCommand implements Callable<Integer>, TipTrendsCommand.Verbosity {
+  @Option(names = "--input", required = true, paramLabel = "DIR", description = "Folder of source exports.")
+  Path input;
+
+  @Option(names = "--marts", required = true, paramLabel = "DIR",
+      description = "Marts root: version directories and the CURRENT file.")
+  Path marts;
+
+  @Option(names = "--master", paramLabel = "URL",
+      description = "Spark master (default: the one spark-submit sets, else embedded ${DEFAULT-VALUE}).",
+      defaultValue = SparkSessions.DEFAULT_MASTER, showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
+  String master;
+
+  @Option(names = "--verbose", description = "Spark's log and stack traces on stderr.")
+  boolean verbose;
+
+  @Override
+  public boolean verbose() {
+    return verbose;
+  }
+
+  @Override
+  public Integer call() {
+    Configurator.setRootLevel(verbose ? Level.INFO : Level.OFF);
+    long t0 = System.nanoTime();
+    String chosenMaster = System.getProperty("spark.master") != null && SparkSessions.DEFAULT_MASTER.equals(master)
+        ? null : master;
+    SparkSession spark = SparkSessions.create(chosenMaster);
+    try {
+      NightlyRun.Result r = new NightlyRun(spark, msg -> log(t0, msg)).run(input, marts);
+      for (String w : r.report().warnings()) {
+        System.err.println("tiptrends: warning: " + w);
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, Long> outputs = (Map<String, Long>) r.report().get("outputs");
+      log(t0, "published " + r.version() + " " + outputs + " -> " + r.versionDir());
+      return 0;
+    } finally {
+      spark.stop();
+    }
+  }
+
+  private static void log(long t0, String msg) {
+    System.out.printf(java.util.Locale.ROOT, "[%6.1fs] %s%n", (System.nanoTime() - t0) / 1e9, msg);
+  }
+}

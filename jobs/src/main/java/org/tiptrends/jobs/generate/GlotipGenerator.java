@@ -1,0 +1,243 @@
+package org.tiptrends.jobs.generate;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.tiptrends.core.geo.Country;
+import org.tiptrends.core.geo.ReferenceData;
+import org.tiptrends.core.geo.ReferenceTables;
+
+/**
+ * Deterministic GLOTIP-layout rows with the real export's kinds of mess: suppressed cells
+ * ({@code <5}), thousands separators, citizenship written as aliases, demonyms, misspellings,
+ * mojibake and lost characters, region labels, unknowns, a TOTAL row, sub-categories that share a
+ * key, and aggregate codes with an empty Region. Rows are produced one at a time (constant memory),
+ * so 10M rows stream straight to disk. Past the real country-year grid it starts another round over
+ * it (keys repeat, which the job sums).
+ */
+public final class GlotipGenerator {
+  public static final List<String> HEADER = List.of("Iso3_code", "Country", "Region", "Subregion",
+      "Indicator", "Dimension", "Category", "Sex", "Age", "Year", "Unit of measurement", "txtVALUE", "Source");
+  static final String[][] AGGREGATES = {{"SAM", "South America"}, {"CAR", "Caribbean"},
+      {"Aruba/Curacao", "Aruba/Curacao"}, {"CAS", "Central Asia"}};
+  static final String[] DOMESTIC_LABELS = {"Nationals", "Ciudadanos de su pa\uFFFDs", "Nationals"};
+  static final String[] UNKNOWN_LABELS = {"Unknown", "", "Desconocido", "NO DETERMINADA"};
+  static final String[] REGION_LABELS = {"M49 Region: Africa", "M49 Region: Americas", "M49 Region: Asia",
+      "European Economic Area"};
+
+  private final Random random;
+  private final List<Country> countries;
+  private final Map<String, List<String>> aliasesByCountry;
+  private final int firstYear;
+  private final int lastYear;
+  private final double malformedShare;
+
+  public GlotipGenerator(long seed, int firstYear, int lastYear, double malformedShare) {
+    this.random = new Random(seed);
+    this.firstYear = firstYear;
+    this.lastYear = lastYear;
+    this.malformedShare = malformedShare;
+    this.countries = ReferenceData.standard().countries().stream()
+        .filter(c -> c.iso3() != null && c.regionCode() != null)
+        .sorted(Comparator.comparing(Country::code)).toList();
+    this.aliasesByCountry = loadAliases();
+  }
+
+  private static Map<String, List<String>> loadAliases() {
+    Map<String, List<String>> m = new TreeMap<>();
+    try (Reader r = ReferenceTables.open("citizenship_aliases.csv")) {
+      for (CSVRecord rec : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+        if ("country".equals(rec.get("kind"))) {
+          m.computeIfAbsent(rec.get("target"), k -> new ArrayList<>()).add(rec.get("alias"));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return m;
+  }
+
+  /** Emits exactly {@code rows} data rows (the header and preamble are the writer's). */
+  public void generate(long rows, Consumer<List<String>> sink) {
+    long written = 0;
+    while (written < rows) {
+      for (int year = firstYear; year <= lastYear && written < rows; year++) {
+        for (Country c : countries) {
+          if (written >= rows) {
+            break;
+          }
+          if (random.nextDouble() > 0.55) {
+            continue; // not every country reports every year, as in the real data
+          }
+          List<List<String>> batch = countryYear(c, year);
+          for (List<String> row : batch) {
+            if (written++ >= rows) {
+              break;
+            }
+            sink.accept(row);
+          }
+        }
+        if (written < rows && random.nextDouble() < 0.5) {
+          String[] agg = AGGREGATES[random.nextInt(AGGREGATES.length)];
+          sink.accept(row(agg[0], agg[1], "", "", "Detected trafficking victims", "Total", "Total",
+              "Total", "Total", year, value(20 + random.nextInt(400))));
+          written++;
+        }
+      }
+    }
+  }
+
+  private List<List<String>> countryYear(Country c, int year) {
+    List<List<String>> out = new ArrayList<>();
+    int total = (int) Math.round(Math.exp(1 + random.nextGaussian() * 1.4 + 3));
+    double femaleShare = 0.4 + 0.45 * random.nextDouble();
+    double childShare = 0.1 + 0.45 * random.nextDouble();
+    int female = (int) Math.round(total * femaleShare);
+    int male = total - female;
+    int femaleChild = (int) Math.round(female * childShare);
+    int maleChild = (int) Math.round(male * childShare);
+    String v = "Detected trafficking victims";
+    out.add(row(c, v, "Total", "Total", "Total", "Total", year, value(total)));
+    out.add(row(c, v, "Total", "Total", "Female", "Total", year, value(female)));
+    out.add(row(c, v, "Total", "Total", "Male", "Total", year, value(male)));
+    out.add(row(c, v, "Total", "Total", "Female", "18 years or over", year, value(female - femaleChild)));
+    out.add(row(c, v, "Total", "Total", "Female", "0 to 17 years", year, value(femaleChild)));
+    out.add(row(c, v, "Total", "Total", "Male", "18 years or over", year, value(male - maleChild)));
+    out.add(row(c, v, "Total", "Total", "Male", "0 to 17 years", year, value(maleChild)));
+    out.add(row(c, v, "Total", "Total", "Total", "0 to 17 years", year, value(femaleChild + maleChild)));
+    if (random.nextDouble() < 0.2) {
+      out.add(row(c, v, "Total", "Total", "Unknown", "Unknown", year, value(1 + random.nextInt(8))));
+    }
+    int sexual = (int) Math.round(total * (0.2 + 0.5 * random.nextDouble()));
+    int labour = (int) Math.round((total - sexual) * random.nextDouble());
+    int other = total - sexual - labour;
+    String f = "by form of exploitation";
+    out.add(row(c, v, f, "Sexual exploitation", "Total", "Total", year, value(sexual)));
+    out.add(row(c, v, f, "Forced labour", "Total", "Total", year, value(labour)));
+    if (other > 3 && random.nextDouble() < 0.3) {
+      int part = other / 3; // the export lists sub-forms of "other" as rows sharing one key
+      out.add(row(c, v, f, "Other forms of exploitation", "Total", "Total", year, value(part)));
+      out.add(row(c, v, f, "Other forms of exploitation", "Total", "Total", year, value(other - part)));
+    } else {
+      out.add(row(c, v, f, "Other forms of exploitation", "Total", "Total", year, value(other)));
+    }
+    out.add(row(c, v, f, "Sexual exploitation", "Female", "18 years or over", year,
+        value((int) Math.round(sexual * femaleShare * (1 - childShare)))));
+    out.addAll(citizenship(c, year, total));
+    out.add(row(c, "Persons convicted", "Total", "Total", "Total", "Total", year,
+        value(random.nextInt(1 + total / 4))));
+    if (random.nextDouble() < malformedShare) {
+      out.add(row(c, v, "Total", "Total", "Total", "Total", year, random.nextBoolean() ? "n/a" : "-3"));
+    }
+    return out;
+  }
+
+  private List<List<String>> citizenship(Country c, int year, int total) {
+    List<List<String>> out = new ArrayList<>();
+    String dim = "by citizenship";
+    String v = "Detected trafficking victims";
+    int left = total;
+    int domestic = (int) Math.round(total * random.nextDouble() * 0.7);
+    out.add(row(c, v, dim, pick(DOMESTIC_LABELS), "Total", "Total", year, value(domestic)));
+    left -= domestic;
+    int origins = 1 + random.nextInt(4);
+    for (int i = 0; i < origins && left > 0; i++) {
+      Country from = nearbyOrigin(c);
+      int n = i == origins - 1 ? left : (int) Math.round(left * random.nextDouble());
+      left -= n;
+      out.add(row(c, v, dim, label(from), "Total", "Total", year, value(n)));
+    }
+    if (random.nextDouble() < 0.15) {
+      out.add(row(c, v, dim, pick(REGION_LABELS), "Total", "Total", year, value(1 + random.nextInt(6))));
+    }
+    if (random.nextDouble() < 0.2) {
+      out.add(row(c, v, dim, pick(UNKNOWN_LABELS), "Total", "Total", year, value(1 + random.nextInt(5))));
+    }
+    if (random.nextDouble() < 0.1) {
+      out.add(row(c, v, dim, "TOTAL", "Total", "Total", year, value(total)));
+    }
+    return out;
+  }
+
+  /** Mostly the same sub-region or region, as detected flows are. */
+  private Country nearbyOrigin(Country destination) {
+    double p = random.nextDouble();
+    List<Country> pool = p < 0.5
+        ? countries.stream().filter(x -> x.subregionCode().equals(destination.subregionCode())).toList()
+        : p < 0.75 ? countries.stream().filter(x -> x.regionCode().equals(destination.regionCode())).toList()
+        : countries;
+    return pool.get(random.nextInt(pool.size()));
+  }
+
+  /** The way a country's name is written in a citizenship cell, including the export's mess. */
+  private String label(Country c) {
+    double p = random.nextDouble();
+    List<String> aliases = aliasesByCountry.getOrDefault(c.code(), List.of());
+    if (p < 0.55 || aliases.isEmpty()) {
+      return c.name();
+    }
+    String alias = aliases.get(random.nextInt(aliases.size()));
+    if (p < 0.8) {
+      return alias;
+    }
+    if (p < 0.87) {
+      return alias.toUpperCase(Locale.ROOT);
+    }
+    if (p < 0.92) {
+      // UTF-8 bytes read as Latin-1 ("CÃ´te d'Ivoire")
+      return new String(c.name().getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+    }
+    if (p < 0.96) {
+      return c.name().replaceAll("[^\\x00-\\x7F]", "\uFFFD"); // a character lost in an export
+    }
+    return misspell(c.name());
+  }
+
+  /** Swaps two inner letters of a long name: a typo a bounded fuzzy match should catch. */
+  private String misspell(String name) {
+    if (name.length() < 9 || !name.chars().allMatch(ch -> Character.isLetter(ch) || ch == ' ')) {
+      return name;
+    }
+    int i = 2 + random.nextInt(name.length() - 5);
+    char[] a = name.toCharArray();
+    char t = a[i];
+    a[i] = a[i + 1];
+    a[i + 1] = t;
+    return new String(a);
+  }
+
+  private String pick(String[] options) {
+    return options[random.nextInt(options.length)];
+  }
+
+  /** A count as the export writes it. */
+  static String value(int n) {
+    if (n < 5 && n > 0) {
+      return "<5";
+    }
+    return n >= 1000 ? String.format(Locale.ROOT, "%,d", n) : Integer.toString(n);
+  }
+
+  private static List<String> row(Country c, String indicator, String dimension, String category,
+      String sex, String age, int year, String value) {
+    return row(c.code(), c.name(), c.regionName(), c.subregionName(), indicator, dimension, category,
+        sex, age, year, value);
+  }
+
+  private static List<String> row(String code, String name, String region, String subregion,
+      String indicator, String dimension, String category, String sex, String age, int year, String value) {
+    return List.of(code, name, region, subregion, indicator, dimension, category, sex, age,
+        Integer.toString(year), "Counts", value, "GLOTIP");
+  }
+}

@@ -1,0 +1,72 @@
+package org.tiptrends.jobs.marts;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.tiptrends.core.geo.ReferenceData;
+import org.tiptrends.core.geo.Region;
+import org.tiptrends.jobs.staging.StagedGlotip;
+
+/** What marts are built from: the staged rows and the reference tables as small Spark tables. */
+public final class MartInputs {
+  private final SparkSession spark;
+  private final Dataset<Row> stagedGlotip;
+  private final ReferenceData reference;
+  private Dataset<Row> regionNames;
+  private final java.util.Map<String, Dataset<Row>> built = new java.util.HashMap<>();
+
+  public MartInputs(SparkSession spark, Dataset<Row> stagedGlotip, ReferenceData reference) {
+    this.spark = spark;
+    this.stagedGlotip = stagedGlotip;
+    this.reference = reference;
+  }
+
+  public SparkSession spark() {
+    return spark;
+  }
+
+  public ReferenceData reference() {
+    return reference;
+  }
+
+  /** Records a mart built in this run, for marts that build on it. */
+  public void register(String mart, Dataset<Row> rows) {
+    built.put(mart, rows);
+  }
+
+  /** A mart built earlier in this run. */
+  public Dataset<Row> built(String mart) {
+    Dataset<Row> rows = built.get(mart);
+    if (rows == null) {
+      throw new IllegalStateException("mart " + mart + " must be built first");
+    }
+    return rows;
+  }
+
+  /** Staged rows that marts may use: status ok. */
+  public Dataset<Row> glotipOk() {
+    return stagedGlotip.filter(col("status").equalTo(lit(StagedGlotip.OK)));
+  }
+
+  /** {@code code, name} of the world and every M49 region, sub-region and intermediate region. */
+  public Dataset<Row> regionNames() {
+    if (regionNames == null) {
+      List<Row> rows = new ArrayList<>();
+      for (Region r : reference.regions()) {
+        rows.add(RowFactory.create(r.code(), r.name()));
+      }
+      StructType schema = new StructType().add("code", DataTypes.StringType, false)
+          .add("name", DataTypes.StringType, false);
+      regionNames = spark.createDataFrame(rows, schema);
+    }
+    return regionNames;
+  }
+}

@@ -1,0 +1,130 @@
+package org.tiptrends.jobs.sources.unodc;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler.SheetContentsHandler;
+import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.tiptrends.jobs.sources.InputException;
+import org.xml.sax.InputSource;
+import org.xml.sax.XMLReader;
+
+/**
+ * Reads the first sheet of a GLOTIP {@code .xlsx} exactly as UNODC publishes it (preamble rows,
+ * then the header), streaming with POI's event API so memory stays flat whatever the size.
+ */
+public final class GlotipXlsxReader {
+
+  /** The rows of one workbook in {@link GlotipLayout#RAW_SCHEMA}, with its header. */
+  public record Result(List<Row> rows, GlotipLayout.Header header) {}
+
+  public Result read(Path file) {
+    String name = file.toString();
+    if (!Files.isRegularFile(file)) {
+      throw new InputException(name, "not a file");
+    }
+    RowCollector collector = new RowCollector(name);
+    try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+      XSSFReader reader = new XSSFReader(pkg);
+      ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
+      XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+      if (!sheets.hasNext()) {
+        throw new InputException(name, "workbook has no sheet");
+      }
+      try (InputStream sheet = sheets.next()) {
+        XMLReader parser = XMLHelper.newXMLReader();
+        parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null, strings,
+            collector, new DataFormatter(java.util.Locale.ROOT), false));
+        parser.parse(new InputSource(sheet));
+      }
+    } catch (InputException e) {
+      throw e;
+    } catch (Exception | LinkageError e) {
+      throw new InputException(name, "not a readable xlsx workbook (" + oneLine(e) + ")", e);
+    }
+    collector.finish();
+    return new Result(collector.rows, collector.header);
+  }
+
+  static String oneLine(Throwable e) {
+    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    m = m.replaceAll("\\s+", " ").strip();
+    return m.length() > 160 ? m.substring(0, 157) + "..." : m;
+  }
+
+  /** Buffers the first rows until the header is found, then converts each row as it streams by. */
+  private static final class RowCollector implements SheetContentsHandler {
+    private final String file;
+    private final List<List<String>> head = new ArrayList<>();
+    private final List<Row> rows = new ArrayList<>();
+    private GlotipLayout.Header header;
+    private List<String> current;
+    private int nextColumn;
+
+    RowCollector(String file) {
+      this.file = file;
+    }
+
+    @Override
+    public void startRow(int rowNum) {
+      current = new ArrayList<>();
+      nextColumn = 0;
+    }
+
+    @Override
+    public void cell(String ref, String value, XSSFComment comment) {
+      int col = ref == null ? nextColumn : new CellReference(ref).getCol();
+      while (current.size() < col) {
+        current.add(null);
+      }
+      current.add(value);
+      nextColumn = col + 1;
+    }
+
+    @Override
+    public void endRow(int rowNum) {
+      if (header == null) {
+        head.add(current);
+        if (looksLikeHeader(current) || head.size() >= GlotipLayout.MAX_PREAMBLE_ROWS) {
+          header = GlotipLayout.locateHeader(file, head);
+        }
+        return;
+      }
+      if (current.stream().allMatch(v -> v == null || v.isBlank())) {
+        return; // a blank spreadsheet row holds no data
+      }
+      Object[] values = new Object[GlotipLayout.RAW_SCHEMA.size()];
+      int i = 0;
+      for (String column : GlotipLayout.COLUMNS.keySet()) {
+        Integer pos = header.positions().get(column);
+        values[i++] = pos != null && pos < current.size() ? current.get(pos) : null;
+      }
+      values[i++] = file;
+      values[i] = (long) rowNum + 1;
+      rows.add(RowFactory.create(values));
+    }
+
+    void finish() {
+      if (header == null) {
+        header = GlotipLayout.locateHeader(file, head);
+      }
+    }
+
+    private static boolean looksLikeHeader(List<String> row) {
+      return row.stream().anyMatch(v -> v != null
+          && (v.strip().equalsIgnoreCase("Iso3_code") || v.strip().equalsIgnoreCase("txtVALUE")));
+    }
+  }
+}
