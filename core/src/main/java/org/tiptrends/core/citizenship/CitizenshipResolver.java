@@ -20,8 +20,9 @@ import org.tiptrends.core.geo.ReferenceTables;
  * The one resolver of free-text citizenship labels, used by every job and view. Steps, first hit
  * wins: exact M49 name or alias → normalised key (case, accents, punctuation, repaired
  * mojibake) → the same key with lost characters (U+FFFD) as wildcards, when exactly one target
- * fits → bounded fuzzy match (Levenshtein ≤ 1 for keys up to 7 letters, ≤ 2 above, keys of at
+ * fits → bounded fuzzy match (Levenshtein ≤ 1 for keys up to 9 letters, ≤ 2 above, keys of at
  * least 5 letters) when the nearest keys all name the same target. Everything else stays unknown.
+ * The bound is tight on purpose: "Congolese" is two edits from "Togolese".
  */
 public final class CitizenshipResolver {
   private static final String ALIASES = "citizenship_aliases.csv";
@@ -134,7 +135,7 @@ public final class CitizenshipResolver {
     if (key.length() < 5) {
       return null;
     }
-    int limit = key.length() <= 7 ? 1 : 2;
+    int limit = key.length() <= 9 ? 1 : 2;
     int best = Integer.MAX_VALUE;
     List<Target> nearest = new ArrayList<>();
     for (Map.Entry<String, Target> e : byKey.entrySet()) {

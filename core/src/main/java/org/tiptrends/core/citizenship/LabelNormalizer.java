@@ -32,13 +32,30 @@ public final class LabelNormalizer {
     return s.strip();
   }
 
-  /** Re-decodes text whose UTF-8 bytes were read as Latin-1, when that gives valid text. */
+  /**
+   * Re-decodes text whose UTF-8 bytes were read as ISO-8859-1 or Windows-1252, when that gives
+   * valid text. Characters below U+0100 are their own byte (ISO-8859-1, which also covers the C1
+   * controls U+0080–U+009F); the others are the Windows-1252 byte they came from.
+   */
   public static String repairMojibake(String s) {
     if (!MOJIBAKE.matcher(s).find()) {
       return s;
     }
-    byte[] bytes = s.getBytes(java.nio.charset.Charset.forName("windows-1252"));
-    String repaired = new String(bytes, StandardCharsets.UTF_8);
+    java.nio.charset.Charset cp1252 = java.nio.charset.Charset.forName("windows-1252");
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x100) {
+        bytes.write(c);
+      } else {
+        byte[] b = String.valueOf(c).getBytes(cp1252);
+        if (b.length != 1 || b[0] == '?') {
+          return s; // not a Windows-1252 character: this is not mojibake
+        }
+        bytes.write(b[0]);
+      }
+    }
+    String repaired = bytes.toString(StandardCharsets.UTF_8);
     return repaired.indexOf(LOST_CHARACTER) >= 0 ? s : repaired;
   }
 }

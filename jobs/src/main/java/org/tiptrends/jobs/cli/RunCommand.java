@@ -39,6 +39,9 @@ public final class RunCommand implements Callable<Integer>, TipTrendsCommand.Ver
 
   @Override
   public Integer call() {
+    if (!java.nio.file.Files.isDirectory(input)) {
+      throw new IllegalArgumentException("input directory not found: " + input);
+    }
     Configurator.setRootLevel(verbose ? Level.INFO : Level.OFF);
     long t0 = System.nanoTime();
     String chosenMaster = System.getProperty("spark.master") != null && SparkSessions.DEFAULT_MASTER.equals(master)

@@ -68,8 +68,14 @@ public final class GlotipGenerator {
     return m;
   }
 
+  /** Rows one reporting country-year yields, on average (measured on the generator's output). */
+  static final double ROWS_PER_COUNTRY_YEAR = 24;
+
   /** Emits exactly {@code rows} data rows (the header and preamble are the writer's). */
   public void generate(long rows, Consumer<List<String>> sink) {
+    // spread the rows over every requested year: fewer countries report when fewer rows are asked
+    double reporting = Math.max(0.02, Math.min(0.9,
+        rows / ((lastYear - firstYear + 1) * (double) countries.size() * ROWS_PER_COUNTRY_YEAR)));
     long written = 0;
     while (written < rows) {
       for (int year = firstYear; year <= lastYear && written < rows; year++) {
@@ -77,7 +83,7 @@ public final class GlotipGenerator {
           if (written >= rows) {
             break;
           }
-          if (random.nextDouble() > 0.55) {
+          if (random.nextDouble() > reporting) {
             continue; // not every country reports every year, as in the real data
           }
           List<List<String>> batch = countryYear(c, year);

@@ -120,6 +120,7 @@ public final class GlotipStager implements MapPartitionsFunction<Row, Row> {
       }
       case "citizenship" -> {
         s.form = "total";
+        s.category = category == null ? "" : category; // an empty cell is one label, whatever the format
         Resolution r = resolver.resolve(category);
         s.resolutionMethod = r.method();
         s.originKind = r.kind().code();

@@ -1,0 +1,189 @@
+package org.tiptrends.jobs;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.tiptrends.jobs.publish.MartStore;
+import org.tiptrends.jobs.sources.InputException;
+
+/** End to end on the bundled sample: contract, figures against an independent reading, publishing. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NightlyRunTest {
+  Path marts;
+
+  NightlyRun.Result result;
+  JsonNode report;
+
+  @BeforeAll
+  void runOnTheBundledSample(@TempDir Path dir) throws Exception {
+    marts = dir;
+    result = new NightlyRun(TestSupport.spark(), m -> {}).run(TestSupport.bundledSample(), marts);
+    report = new ObjectMapper().readTree(result.versionDir().resolve("run.json").toFile());
+  }
+
+  Dataset<Row> mart(String name) {
+    return TestSupport.spark().read().parquet(result.versionDir().resolve(name).toString());
+  }
+
+  @Test
+  void currentNamesTheCompleteVersion() throws Exception {
+    assertEquals(result.version() + "\n", Files.readString(marts.resolve("CURRENT")));
+    for (String m : List.of("victims_by_year", "flows", "flow_shares", "quarantine", "run.json")) {
+      assertTrue(Files.exists(result.versionDir().resolve(m)), m);
+    }
+  }
+
+  @Test
+  void martsKeepTheirContract() {
+    assertColumns(mart("victims_by_year").schema(), Map.of("year", DataTypes.IntegerType,
+        "geo_level", DataTypes.StringType, "geo_code", DataTypes.StringType, "geo_name", DataTypes.StringType,
+        "sex", DataTypes.StringType, "age", DataTypes.StringType, "form", DataTypes.StringType,
+        "victims", DataTypes.DoubleType, "victims_low", DataTypes.DoubleType,
+        "victims_high", DataTypes.DoubleType));
+    assertColumns(mart("victims_by_year").schema(), Map.of("reporting_countries", DataTypes.IntegerType));
+    assertColumns(mart("flows").schema(), Map.of("year", DataTypes.IntegerType,
+        "destination_iso3", DataTypes.StringType, "origin_code", DataTypes.StringType,
+        "origin_level", DataTypes.StringType, "flow_type", DataTypes.StringType,
+        "victims", DataTypes.DoubleType, "victims_low", DataTypes.DoubleType, "victims_high", DataTypes.DoubleType));
+    assertColumns(mart("flow_shares").schema(), Map.of("year", DataTypes.IntegerType,
+        "destination_iso3", DataTypes.StringType, "known_origin_victims", DataTypes.DoubleType,
+        "domestic_share", DataTypes.DoubleType, "subregional_share", DataTypes.DoubleType,
+        "regional_share", DataTypes.DoubleType, "transregional_share", DataTypes.DoubleType));
+    Set<String> levels = new HashSet<>(mart("victims_by_year").select("geo_level").distinct()
+        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+    assertEquals(Set.of("world", "region", "subregion", "country"), levels);
+    Set<String> types = new HashSet<>(mart("flows").select("flow_type").distinct()
+        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+    assertTrue(Set.of("domestic", "subregional", "regional", "transregional", "foreign_unspecified", "unknown")
+        .containsAll(types), types.toString());
+    assertTrue(types.containsAll(Set.of("domestic", "subregional", "regional", "transregional")), types.toString());
+  }
+
+  static void assertColumns(StructType schema, Map<String, org.apache.spark.sql.types.DataType> expected) {
+    expected.forEach((name, type) -> {
+      assertTrue(List.of(schema.fieldNames()).contains(name), "missing column " + name);
+      assertEquals(type, schema.apply(name).dataType(), name);
+    });
+  }
+
+  @Test
+  void worldAndRegionTotalsEqualAnIndependentSumOverCountries() throws Exception {
+    // 2010 comes from the xlsx file, 2016 from the csv file of the sample
+    for (int year : new int[] {2010, 2016}) {
+      for (String region : new String[] {null, "Europe", "Africa"}) {
+        double[] expected = new double[3];
+        Set<String> reporting = new HashSet<>();
+        for (Path file : sampleFiles()) {
+          for (Map<String, String> r : IndependentGlotip.rows(file)) {
+            double[] v = IndependentGlotip.value(r.get("txtVALUE"));
+            if (IndependentGlotip.victims(r, "Total") && IndependentGlotip.isCountry(r) && v != null
+                && r.get("Year").equals(Integer.toString(year)) && r.get("Sex").equals("Total")
+                && r.get("Age").equals("Total") && (region == null || r.get("Region").equals(region))) {
+              for (int i = 0; i < 3; i++) {
+                expected[i] += v[i];
+              }
+              reporting.add(r.get("Iso3_code"));
+            }
+          }
+        }
+        Row got = mart("victims_by_year").filter(col("year").equalTo(year)
+                .and(col("geo_level").equalTo(region == null ? "world" : "region"))
+                .and(col("geo_name").equalTo(region == null ? "World" : region))
+                .and(col("sex").equalTo("total")).and(col("age").equalTo("total")).and(col("form").equalTo("total")))
+            .collectAsList().get(0);
+        String what = year + " " + (region == null ? "world" : region);
+        assertTrue(expected[2] > 0, what);
+        assertEquals(expected[0], got.<Double>getAs("victims_low"), 1e-9, what + " low");
+        assertEquals(expected[1], got.<Double>getAs("victims_high"), 1e-9, what + " high");
+        assertEquals(expected[2], got.<Double>getAs("victims"), 1e-9, what + " point");
+        assertEquals(reporting.size(), got.<Integer>getAs("reporting_countries"), what + " reporting countries");
+      }
+    }
+  }
+
+  @Test
+  void flowSharesAreConsistentWithFlows() {
+    Map<String, Double> knownFromFlows = new java.util.HashMap<>();
+    for (Row r : mart("flows").filter(col("flow_type").isin("domestic", "subregional", "regional", "transregional"))
+        .groupBy("year", "destination_iso3").sum("victims").collectAsList()) {
+      knownFromFlows.put(r.getInt(0) + "/" + r.getString(1), r.getDouble(2));
+    }
+    List<Row> shares = mart("flow_shares").collectAsList();
+    assertFalse(shares.isEmpty());
+    for (Row r : shares) {
+      String key = r.<Integer>getAs("year") + "/" + r.getAs("destination_iso3");
+      double known = r.getAs("known_origin_victims");
+      assertEquals(knownFromFlows.getOrDefault(key, 0.0), known, 1e-9, key);
+      if (known > 0) {
+        double sum = 0;
+        for (String t : List.of("domestic", "subregional", "regional", "transregional")) {
+          double p = r.getAs(t + "_share");
+          double lo = r.getAs(t + "_share_low");
+          double hi = r.getAs(t + "_share_high");
+          assertTrue(0 <= lo && lo <= p && p <= hi && hi <= 1, key + " " + t + " bounds");
+          sum += p;
+        }
+        assertEquals(1.0, sum, 1e-9, key);
+      }
+    }
+  }
+
+  @Test
+  void runReportListsInputsQuarantineExclusionsAndChecks() {
+    assertEquals(2, report.get("inputs").size());
+    for (JsonNode in : report.get("inputs")) {
+      assertEquals(64, in.get("sha256").asText().length());
+      assertTrue(in.get("rows_read").asLong() > 1000);
+    }
+    assertTrue(report.get("quarantine").get("rows").asLong() > 0, "the sample holds a few malformed values");
+    assertTrue(report.get("excluded_non_country_codes").size() > 0);
+    assertTrue(report.get("citizenship").get("resolved_share").asDouble() >= NightlyRun.MIN_RESOLVED_SHARE);
+    assertTrue(report.get("citizenship").get("unresolved_labels").size() > 0);
+    for (JsonNode c : report.get("checks")) {
+      assertFalse(c.get("status").asText().equals("fail"), c.toString());
+    }
+    long quarantineRows = mart("quarantine").count();
+    assertEquals(report.get("quarantine").get("rows").asLong(), quarantineRows);
+  }
+
+  @Test
+  void aFailedRunLeavesCurrentAndTheLiveVersionUntouched(@TempDir Path badInput) throws Exception {
+    Files.createDirectories(badInput.resolve("unodc"));
+    Files.write(badInput.resolve("unodc/truncated.xlsx"), new byte[] {'P', 'K', 3, 4, 1});
+    String before = Files.readString(marts.resolve("CURRENT"));
+    InputException e = assertThrows(InputException.class,
+        () -> new NightlyRun(TestSupport.spark(), m -> {}).run(badInput, marts));
+    assertTrue(e.getMessage().contains("truncated.xlsx"), e.getMessage());
+    assertEquals(before, Files.readString(marts.resolve("CURRENT")));
+    try (Stream<Path> s = Files.list(marts)) {
+      assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith(".building-")), "build dir removed");
+    }
+    assertEquals(List.of(result.version()), new MartStore(marts).versions());
+  }
+
+  static List<Path> sampleFiles() throws Exception {
+    try (Stream<Path> s = Files.list(TestSupport.bundledSample().resolve("unodc"))) {
+      return s.sorted().toList();
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package org.tiptrends.jobs;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.sum;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** End to end on the real UNODC export in ../shared/realdata (skipped where it is absent). */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RealDataRunTest {
+  Path marts;
+
+  NightlyRun.Result result;
+  JsonNode report;
+  List<Map<String, String>> raw;
+
+  @BeforeAll
+  void runOnRealData(@TempDir Path dir) throws Exception {
+    marts = dir;
+    Assumptions.assumeTrue(TestSupport.realData().isPresent(), TestSupport.NO_REAL_DATA);
+    result = new NightlyRun(TestSupport.spark(), m -> {}).run(TestSupport.realData().get(), marts);
+    report = new ObjectMapper().readTree(result.versionDir().resolve("run.json").toFile());
+    raw = IndependentGlotip.rows(TestSupport.realData().get().resolve("unodc/data_glotip.xlsx"));
+  }
+
+  Dataset<Row> mart(String name) {
+    return TestSupport.spark().read().parquet(result.versionDir().resolve(name).toString());
+  }
+
+  @Test
+  void atLeast96PercentOfCitizenshipVictimsResolve() {
+    double share = report.get("citizenship").get("resolved_share").asDouble();
+    assertTrue(share >= 0.96, "resolved share " + share);
+    // the unresolved list names each label with its victims, biggest first
+    JsonNode unresolved = report.get("citizenship").get("unresolved_labels");
+    assertTrue(unresolved.size() > 0);
+    assertTrue(unresolved.get(0).get("victims").asDouble() >= unresolved.get(unresolved.size() - 1).get("victims").asDouble());
+  }
+
+  @Test
+  void everyAggregateCodeOfTheExportIsListedAndInNoSum() {
+    Set<String> aggregates = new HashSet<>();
+    for (Map<String, String> r : raw) {
+      if (!IndependentGlotip.isCountry(r)) {
+        aggregates.add(r.get("Iso3_code"));
+      }
+    }
+    Set<String> listed = new HashSet<>();
+    report.get("excluded_non_country_codes").forEach(n -> listed.add(n.get("code").asText()));
+    assertEquals(aggregates, listed);
+    Set<String> countryCodes = new HashSet<>(mart("victims_by_year").filter(col("geo_level").equalTo("country"))
+        .select("geo_code").distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+    countryCodes.retainAll(aggregates);
+    assertEquals(Set.of(), countryCodes);
+  }
+
+  @Test
+  void worldTotalsPerYearEqualTheIndependentSumOfCountryRows() {
+    Map<Integer, double[]> expected = new java.util.TreeMap<>();
+    for (Map<String, String> r : raw) {
+      if (IndependentGlotip.victims(r, "Total") && IndependentGlotip.isCountry(r)
+          && r.get("Sex").equals("Total") && r.get("Age").equals("Total")) {
+        double[] v = IndependentGlotip.value(r.get("txtVALUE"));
+        double[] acc = expected.computeIfAbsent(Integer.parseInt(r.get("Year")), y -> new double[3]);
+        for (int i = 0; i < 3; i++) {
+          acc[i] += v[i];
+        }
+      }
+    }
+    List<Row> world = mart("victims_by_year").filter(col("geo_code").equalTo("WLD").and(col("sex").equalTo("total"))
+        .and(col("age").equalTo("total")).and(col("form").equalTo("total"))).orderBy("year").collectAsList();
+    assertEquals(expected.keySet().size(), world.size());
+    for (Row w : world) {
+      double[] e = expected.get(w.<Integer>getAs("year"));
+      assertEquals(e[2], w.<Double>getAs("victims"), 1e-6, "point " + w.getAs("year"));
+      assertEquals(e[0], w.<Double>getAs("victims_low"), 1e-6, "low " + w.getAs("year"));
+      assertEquals(e[1], w.<Double>getAs("victims_high"), 1e-6, "high " + w.getAs("year"));
+    }
+  }
+
+  @Test
+  void noCitizenshipVictimIsLostAndNoTotalRowIsAnOrigin() {
+    Map<Integer, Double> expected = new java.util.TreeMap<>();
+    double totalRows = 0;
+    for (Map<String, String> r : raw) {
+      if (IndependentGlotip.victims(r, "by citizenship") && IndependentGlotip.isCountry(r)) {
+        double v = IndependentGlotip.value(r.get("txtVALUE"))[2];
+        if (r.get("Category").equals("TOTAL")) {
+          totalRows += v;
+        } else {
+          expected.merge(Integer.parseInt(r.get("Year")), v, Double::sum);
+        }
+      }
+    }
+    assertTrue(totalRows > 0, "the export has a TOTAL citizenship row");
+    for (Row r : mart("flows").groupBy("year").agg(sum("victims")).collectAsList()) {
+      assertEquals(expected.get(r.getInt(0)), r.getDouble(1), 1e-6, "year " + r.getInt(0));
+    }
+    assertEquals(expected.size(), mart("flows").select("year").distinct().count());
+    assertFalse(mart("flows").filter(col("origin_code").equalTo("TOTAL")).count() > 0);
+  }
+
+  @Test
+  void runReportDescribesTheInput() {
+    JsonNode in = report.get("inputs").get(0);
+    assertEquals(46_556, in.get("rows_read").asLong());
+    assertEquals("30/05/2023", in.get("export_date").asText());
+    assertEquals(0, report.get("quarantine").get("rows").asLong(), "the real export has no malformed value");
+    assertTrue(report.get("merged_duplicate_keys").asLong() > 0, "the export lists sub-categories under one key");
+  }
+}

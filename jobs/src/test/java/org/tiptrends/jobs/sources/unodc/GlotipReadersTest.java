@@ -1,0 +1,110 @@
+package org.tiptrends.jobs.sources.unodc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tiptrends.jobs.TestSupport;
+import org.tiptrends.jobs.sources.InputException;
+
+class GlotipReadersTest {
+  @TempDir
+  Path tmp;
+
+  static final String DATA_1 = "ESP,Spain,Europe,Southern Europe,Detected trafficking victims,Total,Total,Total,Total,2018,Counts,\"1,282\",GLOTIP";
+  static final String DATA_2 = "ESP,Spain,Europe,Southern Europe,Detected trafficking victims,by citizenship,\"Côte d'Ivoire\",Total,Total,2018,Counts,<5,GLOTIP";
+  static final String HEADER = String.join(",", GlotipLayoutTest.HEADER);
+
+  @Test
+  void csvWithPreambleAndBomKeepsOnlyDataRowsWithTheirValuesAsText() throws Exception {
+    Path f = tmp.resolve("a.csv");
+    Files.writeString(f, "\uFEFFUNODC,unodc_ddds@un.org\n30/05/2023\n" + HEADER + "\n" + DATA_1 + "\n" + DATA_2 + "\n",
+        StandardCharsets.UTF_8);
+    GlotipCsvReader.Result r = new GlotipCsvReader(TestSupport.spark()).read(f);
+    List<Row> rows = r.rows().orderBy("category").collectAsList();
+    assertEquals(2, rows.size());
+    assertEquals("30/05/2023", r.header().exportDate());
+    assertEquals("Côte d'Ivoire", rows.get(0).getAs("category"));
+    assertEquals("<5", rows.get(0).getAs("txt_value"));
+    assertEquals("1,282", rows.get(1).getAs("txt_value"));
+    assertEquals(f.toString(), rows.get(1).getAs("source_file"));
+  }
+
+  @Test
+  void csvWithoutPreambleAndWithReorderedExtraColumns() throws Exception {
+    Path f = tmp.resolve("b.csv");
+    Files.writeString(f, "Note," + HEADER + "\nhello," + DATA_1 + "\n", StandardCharsets.UTF_8);
+    List<Row> rows = new GlotipCsvReader(TestSupport.spark()).read(f).rows().collectAsList();
+    assertEquals(1, rows.size());
+    assertEquals("ESP", rows.get(0).getAs("iso3_code"));
+    assertEquals("2018", rows.get(0).getAs("year"));
+  }
+
+  @Test
+  void headerOnlyCsvHasNoRows() throws Exception {
+    Path f = tmp.resolve("c.csv");
+    Files.writeString(f, HEADER + "\n", StandardCharsets.UTF_8);
+    assertEquals(0, new GlotipCsvReader(TestSupport.spark()).read(f).rows().count());
+  }
+
+  @Test
+  void xlsxAsPublishedWithTwoPreambleRows() throws Exception {
+    Path f = tmp.resolve("a.xlsx");
+    try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream os = Files.newOutputStream(f)) {
+      XSSFSheet s = wb.createSheet();
+      s.createRow(0).createCell(0).setCellValue("UNODC");
+      s.createRow(1).createCell(0).setCellValue("30/05/2023");
+      var h = s.createRow(2);
+      for (int i = 0; i < GlotipLayoutTest.HEADER.size(); i++) {
+        h.createCell(i).setCellValue(GlotipLayoutTest.HEADER.get(i));
+      }
+      var d = s.createRow(3);
+      String[] v = {"ESP", "Spain", "Europe", "Southern Europe", "Detected trafficking victims", "Total",
+          "Total", "Total", "Total", null, "Counts", "1,282", "GLOTIP"};
+      for (int i = 0; i < v.length; i++) {
+        if (v[i] != null) {
+          d.createCell(i).setCellValue(v[i]);
+        }
+      }
+      d.createCell(9).setCellValue(2018); // years are numbers in the real workbook
+      wb.write(os);
+    }
+    GlotipXlsxReader.Result r = new GlotipXlsxReader().read(f);
+    assertEquals(1, r.rows().size());
+    Row row = r.rows().get(0);
+    assertEquals("2018", row.get(9));
+    assertEquals("1,282", row.get(11));
+    assertEquals(4L, row.get(14), "source_row is the spreadsheet's 1-based row number");
+  }
+
+  @Test
+  void aCorruptOrTruncatedWorkbookIsAOneLineErrorNamingTheFile() throws Exception {
+    Path f = tmp.resolve("broken.xlsx");
+    Files.write(f, new byte[] {'P', 'K', 3, 4, 0, 0, 1, 2, 3});
+    InputException e = assertThrows(InputException.class, () -> new GlotipXlsxReader().read(f));
+    assertTrue(e.getMessage().startsWith(f + ": not a readable xlsx workbook"), e.getMessage());
+    assertTrue(!e.getMessage().contains("\n"));
+  }
+
+  @Test
+  void theRealExportReadsEveryRowWithItsPreamble() {
+    Assumptions.assumeTrue(TestSupport.realData().isPresent(), TestSupport.NO_REAL_DATA);
+    Path xlsx = TestSupport.realData().get().resolve("unodc/data_glotip.xlsx");
+    GlotipXlsxReader.Result r = new GlotipXlsxReader().read(xlsx);
+    assertEquals(46_556, r.rows().size(), "the README of realdata states 46,556 rows");
+    assertEquals("30/05/2023", r.header().exportDate());
+    assertEquals("UNODC", r.header().publisher());
+    assertThrows(InputException.class, () -> new GlotipXlsxReader().read(tmp.resolve("missing.xlsx")));
+  }
+}
