@@ -18,6 +18,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.tiptrends.core.geo.ReferenceData;
 import org.tiptrends.jobs.marts.FlowSharesMart;
 import org.tiptrends.jobs.marts.FlowsMart;
+import org.tiptrends.jobs.marts.IndicatorsMart;
 import org.tiptrends.jobs.marts.Mart;
 import org.tiptrends.jobs.marts.MartInputs;
 import org.tiptrends.jobs.marts.VictimsByYearMart;
@@ -27,6 +28,7 @@ import org.tiptrends.jobs.report.RunReport;
 import org.tiptrends.jobs.report.RunReport.CheckStatus;
 import org.tiptrends.jobs.sources.SourceFile;
 import org.tiptrends.jobs.sources.unodc.GlotipSource;
+import org.tiptrends.jobs.sources.worldbank.WorldBankSource;
 import org.tiptrends.jobs.staging.GlotipStager;
 import org.tiptrends.jobs.staging.StagedGlotip;
 
@@ -38,7 +40,8 @@ import org.tiptrends.jobs.staging.StagedGlotip;
 public final class NightlyRun {
   /** Share of by-citizenship victims that must resolve to domestic or a known origin. */
   public static final double MIN_RESOLVED_SHARE = 0.96;
-  static final List<Mart> MARTS = List.of(new VictimsByYearMart(), new FlowsMart(), new FlowSharesMart());
+  static final List<Mart> MARTS = List.of(new VictimsByYearMart(), new FlowsMart(), new FlowSharesMart(),
+      new IndicatorsMart());
 
   public record Result(String version, Path versionDir, RunReport report) {}
 
@@ -75,13 +78,17 @@ public final class NightlyRun {
       if (!Files.isDirectory(input)) {
         throw new IllegalArgumentException("input directory not found: " + input);
       }
-      if (!Files.isDirectory(input.resolve(GlotipSource.FOLDER))) {
-        report.warn("no " + GlotipSource.FOLDER + "/ folder in " + input + ": GLOTIP marts will be empty");
+      for (String folder : List.of(GlotipSource.FOLDER, WorldBankSource.FOLDER)) {
+        if (!Files.isDirectory(input.resolve(folder))) {
+          report.warn("no " + folder + "/ folder in " + input + ": the marts it feeds will be empty");
+        }
       }
 
       progress.accept("reading " + input.resolve(GlotipSource.FOLDER));
       GlotipSource.Loaded loaded = GlotipSource.load(spark, input);
       staged = GlotipStager.stage(loaded.raw()).persist(StorageLevel.MEMORY_AND_DISK());
+      progress.accept("reading " + input.resolve(WorldBankSource.FOLDER));
+      WorldBankSource.Loaded worldBank = WorldBankSource.load(spark, input, ReferenceData.standard());
 
       progress.accept("staging and checking rows");
       GlotipRunFindings findings = GlotipRunFindings.of(staged);
@@ -89,14 +96,18 @@ public final class NightlyRun {
       for (SourceFile f : loaded.files()) {
         inputs.add(sourceFileMap(f.withRowsRead(findings.rowsRead(f.path()))));
       }
+      worldBank.files().forEach(f -> inputs.add(sourceFileMap(f)));
       report.put("inputs", inputs);
       report.put("staged_rows", findings.rowsByStatus());
       report.put("merged_duplicate_keys", findings.mergedDuplicateKeys());
       report.put("quarantine", findings.quarantine());
       report.put("excluded_non_country_codes", findings.excludedCodes());
       report.put("citizenship", findings.citizenship());
+      report.put("worldbank", Map.of("excluded_aggregate_codes", worldBank.excludedAggregates(),
+          "non_numeric_cells", worldBank.badCells()));
 
-      MartInputs marts = new MartInputs(spark, staged, ReferenceData.standard());
+      MartInputs marts = new MartInputs(spark, staged, worldBank.observations(),
+          ReferenceData.standard());
       Map<String, Long> outputs = new LinkedHashMap<>();
       for (Mart mart : MARTS) {
         progress.accept("building mart " + mart.name());
@@ -108,7 +119,7 @@ public final class NightlyRun {
           staged.col("status").equalTo(StagedGlotip.QUARANTINED)), build.resolve("quarantine")));
       report.put("outputs", outputs);
 
-      runChecks(report, findings, outputs, !loaded.files().isEmpty());
+      runChecks(report, findings, outputs, !loaded.files().isEmpty(), !worldBank.files().isEmpty());
       Instant finished = Instant.now();
       report.put("finished_at", finished.toString())
           .put("elapsed_seconds", Duration.between(started, finished).toMillis() / 1000.0);
@@ -139,12 +150,14 @@ public final class NightlyRun {
   }
 
   private static void runChecks(RunReport report, GlotipRunFindings f, Map<String, Long> outputs,
-      boolean glotipPresent) {
+      boolean glotipPresent, boolean worldBankPresent) {
     report.check("required_columns", CheckStatus.PASS,
         "every GLOTIP file has the required columns (a file without them stops the run)");
     if (glotipPresent) {
       List<String> empty = outputs.entrySet().stream()
-          .filter(e -> !e.getKey().equals("quarantine") && e.getValue() == 0).map(Map.Entry::getKey).toList();
+          .filter(e -> !e.getKey().equals("quarantine") && e.getValue() == 0)
+          .filter(e -> worldBankPresent || !e.getKey().equals(IndicatorsMart.NAME))
+          .map(Map.Entry::getKey).toList();
       report.check("marts_non_empty", empty.isEmpty() ? CheckStatus.PASS : CheckStatus.FAIL,
           empty.isEmpty() ? "every mart has rows" : "empty marts although GLOTIP input was present: " + empty);
     } else {

@@ -17,11 +17,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
-    description = "Write deterministic GLOTIP-layout data (same seed, same bytes) with the real "
-        + "export's kinds of mess, to OUT/unodc/<name>.csv or .xlsx, streaming (1M-10M rows is fine).")
+    description = "Write deterministic data (same seed, same bytes) in the layouts users download: "
+        + "GLOTIP with the real export's kinds of mess, to OUT/unodc/<name>.csv or .xlsx, streaming "
+        + "(1M-10M rows is fine); or a World Bank WDI CSV to OUT/worldbank/.")
 public final class GenerateCommand implements Callable<Integer>, TipTrendsCommand.Verbosity {
-  @Option(names = "--rows", required = true, description = "Number of data rows.")
+  @Option(names = "--rows", defaultValue = "10000",
+      description = "Number of GLOTIP data rows (default ${DEFAULT-VALUE}).")
   long rows;
+
+  @Option(names = "--source", defaultValue = "unodc",
+      description = "unodc (GLOTIP layout) or worldbank (WDI GDP per capita CSV) (default ${DEFAULT-VALUE}).")
+  String source;
 
   @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
   long seed;
@@ -57,8 +63,16 @@ public final class GenerateCommand implements Callable<Integer>, TipTrendsComman
     if (range.length != 2) {
       throw new IllegalArgumentException("--years must look like 2003-2021");
     }
-    GlotipGenerator g = new GlotipGenerator(seed, Integer.parseInt(range[0].strip()),
-        Integer.parseInt(range[1].strip()), malformedShare);
+    int first = Integer.parseInt(range[0].strip());
+    int last = Integer.parseInt(range[1].strip());
+    if (source.equals("worldbank")) {
+      System.out.println("wrote " + org.tiptrends.jobs.generate.WdiGenerator.write(out, seed, first, last));
+      return 0;
+    }
+    if (!source.equals("unodc")) {
+      throw new IllegalArgumentException("--source must be unodc or worldbank, not " + source);
+    }
+    GlotipGenerator g = new GlotipGenerator(seed, first, last, malformedShare);
     Path dir = Files.createDirectories(out.resolve("unodc"));
     List<List<String>> preamble = List.of(List.of("UNODC", "unodc_ddds@un.org"), List.of("30/05/2023"));
     Path file;

@@ -19,13 +19,16 @@ import org.tiptrends.jobs.staging.StagedGlotip;
 public final class MartInputs {
   private final SparkSession spark;
   private final Dataset<Row> stagedGlotip;
+  private final Dataset<Row> indicators;
   private final ReferenceData reference;
   private Dataset<Row> regionNames;
   private final java.util.Map<String, Dataset<Row>> built = new java.util.HashMap<>();
 
-  public MartInputs(SparkSession spark, Dataset<Row> stagedGlotip, ReferenceData reference) {
+  public MartInputs(SparkSession spark, Dataset<Row> stagedGlotip, Dataset<Row> indicators,
+      ReferenceData reference) {
     this.spark = spark;
     this.stagedGlotip = stagedGlotip;
+    this.indicators = indicators;
     this.reference = reference;
   }
 
@@ -49,6 +52,11 @@ public final class MartInputs {
       throw new IllegalStateException("mart " + mart + " must be built first");
     }
     return rows;
+  }
+
+  /** World Bank observations of countries (see {@code WorldBankSource.SCHEMA}). */
+  public Dataset<Row> indicators() {
+    return indicators;
   }
 
   /** Staged rows that marts may use: status ok. */
