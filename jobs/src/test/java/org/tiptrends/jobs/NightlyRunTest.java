@@ -48,7 +48,8 @@ class NightlyRunTest {
   @Test
   void currentNamesTheCompleteVersion() throws Exception {
     assertEquals(result.version() + "\n", Files.readString(marts.resolve("CURRENT")));
-    for (String m : List.of("victims_by_year", "flows", "flow_shares", "quarantine", "run.json")) {
+    for (String m : List.of("victims_by_year", "flows", "flow_shares", "indicators", "country_year_panel",
+        "quarantine", "run.json")) {
       assertTrue(Files.exists(result.versionDir().resolve(m)), m);
     }
   }
@@ -179,6 +180,38 @@ class NightlyRunTest {
       assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith(".building-")), "build dir removed");
     }
     assertEquals(List.of(result.version()), new MartStore(marts).versions());
+  }
+
+  @Test
+  void panelSharesEqualAnIndependentComputationFromTheRawFile() throws Exception {
+    // female share of Total-dimension victims among known sex (female, male, other), 2016, from the csv
+    Map<String, double[]> bySex = new java.util.HashMap<>(); // iso3 -> female, male, other (points)
+    for (Path file : sampleFiles()) {
+      for (Map<String, String> r : IndependentGlotip.rows(file)) {
+        double[] v = IndependentGlotip.value(r.getOrDefault("txtVALUE", ""));
+        if (v == null || !IndependentGlotip.victims(r, "Total") || !IndependentGlotip.isCountry(r)
+            || !r.get("Year").equals("2016") || !r.get("Age").equals("Total")) {
+          continue;
+        }
+        int idx = List.of("Female", "Male", "Other").indexOf(r.get("Sex"));
+        if (idx >= 0) {
+          bySex.computeIfAbsent(r.get("Iso3_code"), k -> new double[4])[idx] += v[2];
+          bySex.get(r.get("Iso3_code"))[3] += idx < 2 ? 1 << idx : 0; // presence bits for female, male
+        }
+      }
+    }
+    int compared = 0;
+    for (Row p : mart("country_year_panel").filter(col("year").equalTo(2016)).collectAsList()) {
+      double[] s = bySex.get(p.<String>getAs("iso3"));
+      if (s == null || s[3] < 3) {
+        assertTrue(p.isNullAt(p.fieldIndex("female_share")), "no share without both female and male");
+        continue;
+      }
+      assertEquals(s[0] / (s[0] + s[1] + s[2]), p.<Double>getAs("female_share"), 1e-9, p.<String>getAs("iso3"));
+      assertTrue(p.<Double>getAs("female_share_low") <= p.<Double>getAs("female_share"));
+      compared++;
+    }
+    assertTrue(compared > 20, compared + " countries compared");
   }
 
   static List<Path> sampleFiles() throws Exception {

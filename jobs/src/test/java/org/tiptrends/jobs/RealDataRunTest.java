@@ -124,4 +124,21 @@ class RealDataRunTest {
     assertEquals(0, report.get("quarantine").get("rows").asLong(), "the real export has no malformed value");
     assertTrue(report.get("merged_duplicate_keys").asLong() > 0, "the export lists sub-categories under one key");
   }
+
+  @Test
+  void thePanelJoinsGdpForAtLeast100CountriesWithDetectedVictimsIn2018() {
+    long joined = mart("country_year_panel").filter(col("year").equalTo(2018)
+        .and(col("detected_victims").isNotNull()).and(col("gdp_per_capita").isNotNull())).count();
+    assertTrue(joined >= 100, joined + " countries");
+    assertEquals(0, mart("country_year_panel").groupBy("year", "iso3").count().filter(col("count").gt(1)).count(),
+        "one row per country-year");
+  }
+
+  @Test
+  void indicatorsHoldGdpPerCapitaFrom2003To2021() {
+    for (int year = 2003; year <= 2021; year++) {
+      assertTrue(mart("indicators").filter(col("year").equalTo(year)
+          .and(col("indicator_code").equalTo("NY.GDP.PCAP.CD"))).count() > 150, "GDP in " + year);
+    }
+  }
 }

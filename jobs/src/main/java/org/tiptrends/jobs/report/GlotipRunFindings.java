@@ -117,9 +117,14 @@ public final class GlotipRunFindings {
     return mergedDuplicateKeys;
   }
 
+  /** By-citizenship detected victims (point) of staged rows that feed the flows. */
+  public double citizenshipVictims() {
+    return citizenshipVictimsByKind.values().stream().mapToDouble(Double::doubleValue).sum();
+  }
+
   /** By-citizenship detected victims (point) that resolve to domestic or a known place. */
   public double resolvedShare() {
-    double total = citizenshipVictimsByKind.values().stream().mapToDouble(Double::doubleValue).sum();
+    double total = citizenshipVictims();
     if (total == 0) {
       return Double.NaN;
     }
