@@ -16,7 +16,9 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.tiptrends.core.geo.ReferenceData;
+import org.tiptrends.jobs.marts.ConflictMart;
 import org.tiptrends.jobs.marts.CountryYearPanelMart;
+import org.tiptrends.jobs.marts.SectorsMart;
 import org.tiptrends.jobs.marts.FlowSharesMart;
 import org.tiptrends.jobs.marts.FlowsMart;
 import org.tiptrends.jobs.marts.IndicatorsMart;
@@ -29,6 +31,8 @@ import org.tiptrends.jobs.report.RunReport;
 import org.tiptrends.jobs.report.RunReport.CheckStatus;
 import org.tiptrends.jobs.sources.SourceFile;
 import org.tiptrends.jobs.sources.unodc.GlotipSource;
+import org.tiptrends.jobs.sources.ilo.IloSource;
+import org.tiptrends.jobs.sources.ucdp.UcdpSource;
 import org.tiptrends.jobs.sources.worldbank.WorldBankSource;
 import org.tiptrends.jobs.staging.GlotipStager;
 import org.tiptrends.jobs.staging.StagedGlotip;
@@ -42,7 +46,7 @@ public final class NightlyRun {
   /** Share of by-citizenship victims that must resolve to domestic or a known origin. */
   public static final double MIN_RESOLVED_SHARE = 0.96;
   static final List<Mart> MARTS = List.of(new VictimsByYearMart(), new FlowsMart(), new FlowSharesMart(),
-      new IndicatorsMart(), new CountryYearPanelMart());
+      new IndicatorsMart(), new SectorsMart(), new ConflictMart(), new CountryYearPanelMart());
 
   public record Result(String version, Path versionDir, RunReport report) {}
 
@@ -79,7 +83,7 @@ public final class NightlyRun {
       if (!Files.isDirectory(input)) {
         throw new IllegalArgumentException("input directory not found: " + input);
       }
-      for (String folder : List.of(GlotipSource.FOLDER, WorldBankSource.FOLDER)) {
+      for (String folder : List.of(GlotipSource.FOLDER, WorldBankSource.FOLDER, IloSource.FOLDER, UcdpSource.FOLDER)) {
         if (!Files.isDirectory(input.resolve(folder))) {
           report.warn("no " + folder + "/ folder in " + input + ": the marts it feeds will be empty");
         }
@@ -90,6 +94,9 @@ public final class NightlyRun {
       staged = GlotipStager.stage(loaded.raw()).persist(StorageLevel.MEMORY_AND_DISK());
       progress.accept("reading " + input.resolve(WorldBankSource.FOLDER));
       WorldBankSource.Loaded worldBank = WorldBankSource.load(spark, input, ReferenceData.standard());
+      progress.accept("reading " + input.resolve(IloSource.FOLDER) + " and " + input.resolve(UcdpSource.FOLDER));
+      IloSource.Loaded ilo = IloSource.load(spark, input, ReferenceData.standard());
+      UcdpSource.Loaded ucdp = UcdpSource.load(spark, input);
 
       progress.accept("staging and checking rows");
       GlotipRunFindings findings = GlotipRunFindings.of(staged);
@@ -98,6 +105,8 @@ public final class NightlyRun {
         inputs.add(sourceFileMap(f.withRowsRead(findings.rowsRead(f.path()))));
       }
       worldBank.files().forEach(f -> inputs.add(sourceFileMap(f)));
+      ilo.files().forEach(f -> inputs.add(sourceFileMap(f)));
+      ucdp.files().forEach(f -> inputs.add(sourceFileMap(f)));
       report.put("inputs", inputs);
       report.put("staged_rows", findings.rowsByStatus());
       report.put("merged_duplicate_keys", findings.mergedDuplicateKeys());
@@ -106,9 +115,11 @@ public final class NightlyRun {
       report.put("citizenship", findings.citizenship());
       report.put("worldbank", Map.of("excluded_aggregate_codes", worldBank.excludedAggregates(),
           "non_numeric_cells", worldBank.badCells()));
+      report.put("ilo", Map.of("non_numeric_cells", ilo.badCells()));
+      report.put("ucdp", Map.of("unmapped_gleditsch_ward_codes", ucdp.unmappedGwCodes(), "bad_rows", ucdp.badRows()));
 
       MartInputs marts = new MartInputs(spark, staged, worldBank.observations(),
-          ReferenceData.standard());
+          ilo.observations(), ucdp.locations(), ReferenceData.standard());
       Map<String, Long> outputs = new LinkedHashMap<>();
       for (Mart mart : MARTS) {
         progress.accept("building mart " + mart.name());
@@ -121,7 +132,9 @@ public final class NightlyRun {
           staged.col("status").equalTo(StagedGlotip.QUARANTINED)), build.resolve("quarantine")));
       report.put("outputs", outputs);
 
-      runChecks(report, findings, outputs, !loaded.files().isEmpty(), !worldBank.files().isEmpty());
+      Map<String, Boolean> sourcePresent = Map.of(IndicatorsMart.NAME, !worldBank.files().isEmpty(),
+          SectorsMart.NAME, !ilo.files().isEmpty(), ConflictMart.NAME, !ucdp.files().isEmpty());
+      runChecks(report, findings, outputs, !loaded.files().isEmpty(), sourcePresent);
       checkPublishedFigures(report, findings, build);
       Instant finished = Instant.now();
       report.put("finished_at", finished.toString())
@@ -152,14 +165,18 @@ public final class NightlyRun {
     return rows.sparkSession().read().parquet(dir.toUri().toString()).count();
   }
 
+  /**
+   * @param sourcePresent for marts fed by an optional source: whether its folder had files (an
+   *     empty mart is then a failure; without the source it is expected and warned about)
+   */
   private static void runChecks(RunReport report, GlotipRunFindings f, Map<String, Long> outputs,
-      boolean glotipPresent, boolean worldBankPresent) {
+      boolean glotipPresent, Map<String, Boolean> sourcePresent) {
     report.check("required_columns", CheckStatus.PASS,
         "every GLOTIP file has the required columns (a file without them stops the run)");
     if (glotipPresent) {
       List<String> empty = outputs.entrySet().stream()
           .filter(e -> !e.getKey().equals("quarantine") && e.getValue() == 0)
-          .filter(e -> worldBankPresent || !e.getKey().equals(IndicatorsMart.NAME))
+          .filter(e -> sourcePresent.getOrDefault(e.getKey(), true))
           .map(Map.Entry::getKey).toList();
       report.check("marts_non_empty", empty.isEmpty() ? CheckStatus.PASS : CheckStatus.FAIL,
           empty.isEmpty() ? "every mart has rows" : "empty marts although GLOTIP input was present: " + empty);

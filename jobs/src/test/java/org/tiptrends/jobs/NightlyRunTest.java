@@ -48,8 +48,8 @@ class NightlyRunTest {
   @Test
   void currentNamesTheCompleteVersion() throws Exception {
     assertEquals(result.version() + "\n", Files.readString(marts.resolve("CURRENT")));
-    for (String m : List.of("victims_by_year", "flows", "flow_shares", "indicators", "country_year_panel",
-        "quarantine", "run.json")) {
+    for (String m : List.of("victims_by_year", "flows", "flow_shares", "indicators", "sectors", "conflict",
+        "country_year_panel", "quarantine", "run.json")) {
       assertTrue(Files.exists(result.versionDir().resolve(m)), m);
     }
   }
@@ -151,10 +151,11 @@ class NightlyRunTest {
 
   @Test
   void runReportListsInputsQuarantineExclusionsAndChecks() {
-    assertEquals(List.of("unodc", "unodc", "worldbank"), report.get("inputs").findValuesAsText("source"));
+    assertEquals(List.of("unodc", "unodc", "worldbank", "ilo", "ilo", "ucdp"),
+        report.get("inputs").findValuesAsText("source"));
     for (JsonNode in : report.get("inputs")) {
       assertEquals(64, in.get("sha256").asText().length());
-      assertTrue(in.get("rows_read").asLong() > (in.get("source").asText().equals("unodc") ? 1000 : 100), in.toString());
+      assertTrue(in.get("rows_read").asLong() > (in.get("source").asText().equals("unodc") ? 1000 : 50), in.toString());
     }
     assertTrue(report.get("quarantine").get("rows").asLong() > 0, "the sample holds a few malformed values");
     assertTrue(report.get("excluded_non_country_codes").size() > 0);
@@ -212,6 +213,52 @@ class NightlyRunTest {
       compared++;
     }
     assertTrue(compared > 20, compared + " countries compared");
+  }
+
+  @Test
+  void everyMartIsPopulatedFromTheBundledSample() {
+    for (String m : List.of("victims_by_year", "flows", "flow_shares", "indicators", "sectors", "conflict",
+        "country_year_panel")) {
+      assertTrue(mart(m).count() > 0, m);
+    }
+    assertColumns(mart("sectors").schema(), Map.of("year", DataTypes.IntegerType, "geo_level", DataTypes.StringType,
+        "geo_code", DataTypes.StringType, "geo_name", DataTypes.StringType, "indicator", DataTypes.StringType,
+        "sex", DataTypes.StringType, "age_band", DataTypes.StringType, "sector", DataTypes.StringType,
+        "value", DataTypes.DoubleType, "unit", DataTypes.StringType));
+    assertColumns(mart("conflict").schema(), Map.of("year", DataTypes.IntegerType, "iso3", DataTypes.StringType,
+        "conflict_count", DataTypes.IntegerType, "max_intensity", DataTypes.IntegerType,
+        "conflict_types", DataTypes.StringType));
+    assertColumns(mart("country_year_panel").schema(), Map.of("in_conflict", DataTypes.BooleanType,
+        "conflict_max_intensity", DataTypes.IntegerType, "gdp_per_capita", DataTypes.DoubleType,
+        "transregional_share", DataTypes.DoubleType, "region_code", DataTypes.StringType));
+    assertTrue(mart("country_year_panel").filter(col("in_conflict")).count() > 0, "some panel rows in conflict");
+    assertTrue(mart("country_year_panel").filter(col("gdp_per_capita").isNotNull()).count() > 100);
+  }
+
+  @Test
+  void conflictCountsEqualAnIndependentReadingOfTheUcdpFile() throws Exception {
+    // conflicts located in each GW state, per year, straight from the CSV
+    Map<String, Set<String>> expected = new java.util.HashMap<>();
+    Map<Integer, String> gw = org.tiptrends.jobs.sources.ucdp.UcdpSource.gleditschWard();
+    Path file;
+    try (Stream<Path> s = Files.list(TestSupport.bundledSample().resolve("ucdp"))) {
+      file = s.findFirst().orElseThrow();
+    }
+    try (var in = Files.newBufferedReader(file);
+        var p = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+      for (var r : p) {
+        for (String code : r.get("gwno_loc").split(",")) {
+          expected.computeIfAbsent(r.get("year") + "/" + gw.get(Integer.parseInt(code.strip())), k -> new HashSet<>())
+              .add(r.get("conflict_id"));
+        }
+      }
+    }
+    List<Row> inConflict = mart("conflict").filter(col("conflict_count").gt(0)).collectAsList();
+    assertEquals(expected.size(), inConflict.size());
+    for (Row r : inConflict) {
+      String key = r.<Integer>getAs("year") + "/" + r.getAs("iso3");
+      assertEquals(expected.get(key).size(), r.<Integer>getAs("conflict_count"), key);
+    }
   }
 
   static List<Path> sampleFiles() throws Exception {

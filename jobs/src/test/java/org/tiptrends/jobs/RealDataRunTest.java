@@ -141,4 +141,23 @@ class RealDataRunTest {
           .and(col("indicator_code").equalTo("NY.GDP.PCAP.CD"))).count() > 150, "GDP in " + year);
     }
   }
+
+  @Test
+  void sectorsHoldTheIloTableAndConflictIsEmptyButValidWithAWarning() {
+    Dataset<Row> sectors = mart("sectors");
+    assertEquals(Set.of("total", "male", "female"), distinct(sectors, "sex"));
+    assertEquals(Set.of("5-17", "5-11", "12-14", "15-17"), distinct(sectors, "age_band"));
+    assertEquals(Set.of("total", "agriculture", "industry", "services", "not_classified"), distinct(sectors, "sector"));
+    assertEquals(Set.of("thousands"), distinct(sectors, "unit"));
+    assertTrue(distinct(sectors, "geo_level").containsAll(Set.of("world", "ilo_region", "country")));
+    Dataset<Row> conflict = mart("conflict");
+    assertEquals(0, conflict.count());
+    assertTrue(List.of(conflict.schema().fieldNames()).containsAll(List.of("year", "iso3", "conflict_count",
+        "max_intensity", "conflict_types")));
+    assertTrue(report.get("warnings").toString().contains("no ucdp/ folder"), report.get("warnings").toString());
+  }
+
+  static Set<String> distinct(Dataset<Row> d, String column) {
+    return new HashSet<>(d.select(column).distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+  }
 }

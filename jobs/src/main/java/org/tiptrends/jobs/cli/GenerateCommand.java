@@ -19,14 +19,15 @@ import picocli.CommandLine.Option;
 @Command(name = "generate", mixinStandardHelpOptions = true,
     description = "Write deterministic data (same seed, same bytes) in the layouts users download: "
         + "GLOTIP with the real export's kinds of mess, to OUT/unodc/<name>.csv or .xlsx, streaming "
-        + "(1M-10M rows is fine); or a World Bank WDI CSV to OUT/worldbank/.")
+        + "(1M-10M rows is fine); or the World Bank, ILOSTAT and UCDP layouts to OUT/worldbank/, OUT/ilo/, OUT/ucdp/.")
 public final class GenerateCommand implements Callable<Integer>, TipTrendsCommand.Verbosity {
   @Option(names = "--rows", defaultValue = "10000",
       description = "Number of GLOTIP data rows (default ${DEFAULT-VALUE}).")
   long rows;
 
   @Option(names = "--source", defaultValue = "unodc",
-      description = "unodc (GLOTIP layout) or worldbank (WDI GDP per capita CSV) (default ${DEFAULT-VALUE}).")
+      description = "unodc (GLOTIP layout), worldbank (WDI GDP per capita CSV), ilo (ILOSTAT table xlsx and "
+          + "bulk CSV) or ucdp (UCDP/PRIO Armed Conflict Dataset CSV) (default ${DEFAULT-VALUE}).")
   String source;
 
   @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
@@ -69,8 +70,17 @@ public final class GenerateCommand implements Callable<Integer>, TipTrendsComman
       System.out.println("wrote " + org.tiptrends.jobs.generate.WdiGenerator.write(out, seed, first, last));
       return 0;
     }
+    if (source.equals("ilo")) {
+      System.out.println("wrote " + org.tiptrends.jobs.generate.SectorAndConflictGenerator.writeIlo(out, seed));
+      return 0;
+    }
+    if (source.equals("ucdp")) {
+      System.out.println("wrote " + org.tiptrends.jobs.generate.SectorAndConflictGenerator.writeUcdp(out, seed,
+          first, last));
+      return 0;
+    }
     if (!source.equals("unodc")) {
-      throw new IllegalArgumentException("--source must be unodc or worldbank, not " + source);
+      throw new IllegalArgumentException("--source must be unodc, worldbank, ilo or ucdp, not " + source);
     }
     GlotipGenerator g = new GlotipGenerator(seed, first, last, malformedShare);
     Path dir = Files.createDirectories(out.resolve("unodc"));

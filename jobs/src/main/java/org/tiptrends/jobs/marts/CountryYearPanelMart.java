@@ -29,13 +29,15 @@ import org.tiptrends.core.geo.ReferenceData;
  * category is known, and only where the export gives the categories needed: female and male for
  * the female share (other counted when given); adult and child for the child share; sexual
  * exploitation and forced labour for the forced-labour share (other forms counted when given).
+ * Conflict columns are null for years the conflict data do not cover.
  */
 public final class CountryYearPanelMart implements Mart {
   public static final String NAME = "country_year_panel";
   public static final String GDP_PER_CAPITA = "NY.GDP.PCAP.CD";
   private static final List<String> COLUMNS = List.of("year", "iso3", "country_name", "region_code",
       "subregion_code", "detected_victims", "detected_victims_low", "detected_victims_high",
-      "female_share", "child_share", "forced_labour_share", "transregional_share", "gdp_per_capita");
+      "female_share", "child_share", "forced_labour_share", "transregional_share", "gdp_per_capita",
+      "conflict_max_intensity", "in_conflict");
 
   /** The victims_by_year cells the panel needs: name, sex, age, form. */
   static final String[][] CELLS = {
@@ -104,9 +106,15 @@ public final class CountryYearPanelMart implements Mart {
         .withColumn("year", coalesce(col("year"), col("f_year")))
         .withColumn("iso3", coalesce(col("iso3"), col("f_iso3")))
         .drop("f_year", "f_iso3");
+    Dataset<Row> conflict = in.built(ConflictMart.NAME).select(col("year").as("c_year"), col("iso3").as("c_iso3"),
+        col("max_intensity").as("conflict_max_intensity"),
+        col("max_intensity").gt(0).as("in_conflict"));
     Dataset<Row> withGdp = joined.join(gdp,
         joined.col("year").equalTo(gdp.col("g_year")).and(joined.col("iso3").equalTo(gdp.col("g_iso3"))), "left")
         .drop("g_year", "g_iso3");
+    // null, not 0, where the conflict data do not cover the year
+    withGdp = withGdp.join(conflict, withGdp.col("year").equalTo(conflict.col("c_year"))
+        .and(withGdp.col("iso3").equalTo(conflict.col("c_iso3"))), "left").drop("c_year", "c_iso3");
     // country-years known only from flows get their names and regions from the reference table too
     return withGdp.map((MapFunction<Row, Row>) CountryYearPanelMart::placed, Encoders.row(withGdp.schema()));
   }

@@ -20,15 +20,19 @@ public final class MartInputs {
   private final SparkSession spark;
   private final Dataset<Row> stagedGlotip;
   private final Dataset<Row> indicators;
+  private final Dataset<Row> sectors;
+  private final Dataset<Row> conflictLocations;
   private final ReferenceData reference;
   private Dataset<Row> regionNames;
   private final java.util.Map<String, Dataset<Row>> built = new java.util.HashMap<>();
 
   public MartInputs(SparkSession spark, Dataset<Row> stagedGlotip, Dataset<Row> indicators,
-      ReferenceData reference) {
+      Dataset<Row> sectors, Dataset<Row> conflictLocations, ReferenceData reference) {
     this.spark = spark;
     this.stagedGlotip = stagedGlotip;
     this.indicators = indicators;
+    this.sectors = sectors;
+    this.conflictLocations = conflictLocations;
     this.reference = reference;
   }
 
@@ -57,6 +61,16 @@ public final class MartInputs {
   /** World Bank observations of countries (see {@code WorldBankSource.SCHEMA}). */
   public Dataset<Row> indicators() {
     return indicators;
+  }
+
+  /** ILOSTAT observations (see {@code IloSource.SCHEMA}). */
+  public Dataset<Row> sectors() {
+    return sectors;
+  }
+
+  /** UCDP conflict locations by year (see {@code UcdpSource.SCHEMA}). */
+  public Dataset<Row> conflictLocations() {
+    return conflictLocations;
   }
 
   /** Staged rows that marts may use: status ok. */

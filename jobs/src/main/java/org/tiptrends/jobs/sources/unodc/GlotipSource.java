@@ -1,18 +1,15 @@
 package org.tiptrends.jobs.sources.unodc;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.tiptrends.jobs.sources.FileHashes;
 import org.tiptrends.jobs.sources.SourceFile;
+import org.tiptrends.jobs.sources.SourceFolder;
 
 /** All GLOTIP exports of {@code DIR/unodc/}: each file read by the reader for its format. */
 public final class GlotipSource {
@@ -26,7 +23,7 @@ public final class GlotipSource {
     List<SourceFile> files = new ArrayList<>();
     List<Row> xlsxRows = new ArrayList<>();
     Dataset<Row> raw = null;
-    for (Path file : list(dir)) {
+    for (Path file : SourceFolder.list(dir, ".xlsx", ".csv")) {
       String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
       GlotipLayout.Header header;
       String format;
@@ -42,34 +39,11 @@ public final class GlotipSource {
         format = "csv";
       }
       files.add(new SourceFile(FOLDER, file.toString(), format, FileHashes.sha256(file),
-          size(file), -1, header.publisher(), header.exportDate()));
+          SourceFolder.size(file), -1, header.publisher(), header.exportDate()));
     }
     Dataset<Row> fromXlsx = spark.createDataFrame(xlsxRows, GlotipLayout.RAW_SCHEMA);
     return new Loaded(raw == null ? fromXlsx : fromXlsx.unionByName(raw), files);
   }
 
-  /** The export files of the folder, in name order; none when the folder is absent. */
-  public static List<Path> list(Path dir) {
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(Files::isRegularFile)
-          .filter(p -> {
-            String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-            return !n.startsWith(".") && !n.startsWith("~$") && (n.endsWith(".xlsx") || n.endsWith(".csv"));
-          })
-          .sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + dir, e);
-    }
-  }
 
-  private static long size(Path p) {
-    try {
-      return Files.size(p);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

@@ -1,15 +1,11 @@
 package org.tiptrends.jobs.sources.worldbank;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -19,6 +15,7 @@ import org.apache.spark.sql.types.StructType;
 import org.tiptrends.core.geo.ReferenceData;
 import org.tiptrends.jobs.sources.FileHashes;
 import org.tiptrends.jobs.sources.SourceFile;
+import org.tiptrends.jobs.sources.SourceFolder;
 
 /** Every World Development Indicators file of {@code DIR/worldbank/}, as long observations. */
 public final class WorldBankSource {
@@ -40,7 +37,10 @@ public final class WorldBankSource {
     List<SourceFile> files = new ArrayList<>();
     Map<String, String> aggregates = new TreeMap<>();
     List<WdiCsvReader.BadCell> bad = new ArrayList<>();
-    for (Path file : list(inputDir.resolve(FOLDER))) {
+    for (Path file : SourceFolder.list(inputDir.resolve(FOLDER), ".csv")) {
+      if (file.getFileName().toString().startsWith("Metadata_")) {
+        continue; // the WDI download zips metadata CSVs beside the data
+      }
       WdiCsvReader.Result r = new WdiCsvReader().read(file, reference);
       String source = PUBLISHER + " (" + file.getFileName() + ")";
       for (WdiCsvReader.Observation o : r.observations()) {
@@ -48,31 +48,11 @@ public final class WorldBankSource {
       }
       aggregates.putAll(r.excludedAggregates());
       bad.addAll(r.badCells());
-      files.add(new SourceFile(FOLDER, file.toString(), "csv", FileHashes.sha256(file), size(file),
+      files.add(new SourceFile(FOLDER, file.toString(), "csv", FileHashes.sha256(file), SourceFolder.size(file),
           r.rowsRead(), PUBLISHER, r.lastUpdated()));
     }
     return new Loaded(spark.createDataFrame(rows, SCHEMA), files, aggregates, bad);
   }
 
-  static List<Path> list(Path dir) {
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(Files::isRegularFile)
-          .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv"))
-          .filter(p -> !p.getFileName().toString().startsWith("Metadata_")) // WDI zips ship metadata CSVs beside the data
-          .sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
-  private static long size(Path p) {
-    try {
-      return Files.size(p);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

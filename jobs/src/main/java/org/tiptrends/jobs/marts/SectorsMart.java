@@ -1,0 +1,34 @@
+package org.tiptrends.jobs.marts;
+
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+
+/**
+ * {@code sectors}: ILOSTAT values by geography (world, country, or ILO region — ILO's regions are
+ * their own level, not M49's), sex, age band and economic sector, with the unit the export states.
+ */
+public final class SectorsMart implements Mart {
+  public static final String NAME = "sectors";
+  private static final List<String> COLUMNS = List.of("year", "geo_level", "geo_code", "geo_name", "indicator",
+      "sex", "age_band", "sector", "value", "unit");
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public List<String> contractColumns() {
+    return COLUMNS;
+  }
+
+  @Override
+  public Dataset<Row> build(MartInputs in) {
+    Column[] cols = java.util.stream.Stream.concat(COLUMNS.stream(),
+        java.util.stream.Stream.of("indicator_code", "survey", "source_file")).map(functions::col).toArray(Column[]::new);
+    return in.sectors().select(cols);
+  }
+}

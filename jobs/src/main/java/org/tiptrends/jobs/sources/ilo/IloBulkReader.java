@@ -1,0 +1,92 @@
+package org.tiptrends.jobs.sources.ilo;
+
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.tiptrends.core.geo.ReferenceData;
+import org.tiptrends.jobs.sources.InputException;
+
+/**
+ * Reads an ILOSTAT bulk download CSV (long: {@code ref_area, indicator, source, sex, classif1,
+ * classif2, time, obs_value, obs_status, ...}). Countries come as ISO3 codes, ILO regions as their
+ * own codes; age bands and sectors come as ILO classification codes ({@code AGE_AGGREGATE_Y05-17},
+ * {@code ECO_AGGREGATE_AGR}). Indicators ending in {@code _NB} are counts in thousands, {@code _RT}
+ * rates in percent.
+ */
+public final class IloBulkReader {
+  public static final Set<String> REQUIRED = Set.of("ref_area", "indicator", "sex", "classif1", "time", "obs_value");
+
+  public record Result(List<SectorObservation> observations, long rowsRead, List<String> badCells) {}
+
+  /** Whether a CSV's first line is a bulk header (the table export starts with a title). */
+  public static boolean isBulk(Path file) {
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        CSVParser p = CSVFormat.RFC4180.parse(in)) {
+      var it = p.iterator();
+      if (!it.hasNext()) {
+        return false;
+      }
+      List<String> first = new ArrayList<>();
+      it.next().forEach(v -> first.add(v.replace("\uFEFF", "").strip()));
+      return first.containsAll(REQUIRED);
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  public Result read(Path file, ReferenceData reference) {
+    String name = file.toString();
+    List<SectorObservation> out = new ArrayList<>();
+    List<String> bad = new ArrayList<>();
+    long read = 0;
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+      Map<String, Integer> header = new TreeMap<>();
+      p.getHeaderMap().forEach((k, v) -> header.put(k.replace("\uFEFF", "").strip(), v));
+      List<String> missing = REQUIRED.stream().filter(c -> !header.containsKey(c)).sorted().toList();
+      if (!missing.isEmpty()) {
+        throw new InputException(name, "missing required column(s) " + String.join(", ", missing));
+      }
+      for (CSVRecord r : p) {
+        read++;
+        String value = get(r, header, "obs_value");
+        if (value.isEmpty()) {
+          continue;
+        }
+        String indicator = get(r, header, "indicator");
+        String classif2 = header.containsKey("classif2") ? get(r, header, "classif2") : "";
+        try {
+          int year = (int) Double.parseDouble(get(r, header, "time"));
+          IloGeography.Place place = IloGeography.of(get(r, header, "ref_area"), reference);
+          out.add(new SectorObservation(year, place.level(), place.code(), place.name(), indicator, indicator,
+              IloGeography.sex(get(r, header, "sex")), IloGeography.ageBand(get(r, header, "classif1")),
+              classif2.isEmpty() ? "total" : IloGeography.sector(classif2), Double.parseDouble(value),
+              indicator.endsWith("_NB") ? "thousands" : indicator.endsWith("_RT") ? "percent" : null,
+              header.containsKey("source") ? get(r, header, "source") : null));
+        } catch (NumberFormatException e) {
+          bad.add("row " + r.getRecordNumber() + ": '" + value + "'");
+        }
+      }
+    } catch (InputException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new InputException(name, "not a readable ILOSTAT bulk CSV (" + String.valueOf(e.getMessage())
+          .replaceAll("\\s+", " ") + ")", e);
+    }
+    return new Result(out, read, bad);
+  }
+
+  private static String get(CSVRecord r, Map<String, Integer> header, String column) {
+    int i = header.get(column);
+    return i < r.size() ? r.get(i).strip() : "";
+  }
+}

@@ -1,0 +1,158 @@
+package org.tiptrends.jobs.sources.ilo;
+
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.tiptrends.core.geo.ReferenceData;
+import org.tiptrends.jobs.sources.InputException;
+
+/**
+ * Reads an ILOSTAT table export ({@code .xlsx} or {@code .csv}) as users download it: a title with
+ * the unit in brackets ("... (thousands)"), a note, a "Last update" line, then a header
+ * {@code Reference area, Source, Sex, Age, Time} followed by one column per breakdown value
+ * (economic sectors: Total, Agriculture, Industry, Services, Not classified), and a trailing
+ * Notes column. Age labels keep the spreadsheet's text marker ({@code '5-17}).
+ */
+public final class IloTableReader {
+  static final int MAX_PREAMBLE_ROWS = 15;
+  private static final Pattern UNIT = Pattern.compile("\\(([^()]*)\\)\\s*$");
+  private static final Pattern INDICATOR_ID = Pattern.compile("^([A-Z0-9]+(?:_[A-Z0-9]+)+?)_[A-Z]_EN");
+
+  public record Result(List<SectorObservation> observations, String title, String lastUpdate, long rowsRead,
+      List<String> badCells) {}
+
+  public Result read(Path file, ReferenceData reference) {
+    List<List<String>> rows = load(file);
+    String name = file.toString();
+    if (rows.isEmpty()) {
+      throw new InputException(name, "empty file");
+    }
+    int h = -1;
+    for (int i = 0; i < Math.min(rows.size(), MAX_PREAMBLE_ROWS); i++) {
+      List<String> r = rows.get(i);
+      if (r.contains("Reference area") && r.contains("Time")) {
+        h = i;
+        break;
+      }
+    }
+    if (h < 0) {
+      throw new InputException(name, "no ILOSTAT header (Reference area, Source, Sex, Age, Time, ...) in the first "
+          + MAX_PREAMBLE_ROWS + " rows");
+    }
+    String title = rows.get(0).isEmpty() ? "" : rows.get(0).get(0);
+    String lastUpdate = null;
+    for (List<String> r : rows.subList(0, h)) {
+      if (!r.isEmpty() && r.get(0).startsWith("Downloaded from ILOSTAT")) {
+        lastUpdate = r.get(0).replaceAll(".*Last update on\\s*", "").strip();
+      }
+    }
+    Matcher unit = UNIT.matcher(title);
+    String unitText = unit.find() ? unit.group(1).strip().toLowerCase(Locale.ROOT) : null;
+    String indicator = unit.find(0) ? title.substring(0, unit.start()).strip() : title.strip();
+    Matcher id = INDICATOR_ID.matcher(file.getFileName().toString());
+    String indicatorCode = id.find() ? id.group(1) : null;
+
+    List<String> header = rows.get(h);
+    int area = header.indexOf("Reference area");
+    int source = header.indexOf("Source");
+    int sex = header.indexOf("Sex");
+    int age = header.indexOf("Age");
+    int time = header.indexOf("Time");
+    if (sex < 0 || age < 0) {
+      throw new InputException(name, "missing required column(s) Sex/Age in the ILOSTAT header");
+    }
+    List<Integer> breakdown = new ArrayList<>();
+    for (int i = time + 1; i < header.size(); i++) {
+      if (!header.get(i).isBlank() && !header.get(i).equalsIgnoreCase("Notes")) {
+        breakdown.add(i);
+      }
+    }
+    List<SectorObservation> out = new ArrayList<>();
+    List<String> bad = new ArrayList<>();
+    long read = 0;
+    for (List<String> r : rows.subList(h + 1, rows.size())) {
+      if (r.size() <= time || r.get(area).isBlank()) {
+        continue;
+      }
+      read++;
+      IloGeography.Place place = IloGeography.of(r.get(area), reference);
+      int year;
+      try {
+        year = (int) Double.parseDouble(r.get(time));
+      } catch (NumberFormatException e) {
+        bad.add(r.get(area) + " Time '" + r.get(time) + "'");
+        continue;
+      }
+      for (int col : breakdown) {
+        String text = col < r.size() ? r.get(col).strip() : "";
+        if (text.isEmpty()) {
+          continue; // ILOSTAT leaves a cell empty where it publishes no estimate
+        }
+        try {
+          double v = Double.parseDouble(text);
+          out.add(new SectorObservation(year, place.level(), place.code(), place.name(), indicator, indicatorCode,
+              IloGeography.sex(r.get(sex)), IloGeography.ageBand(r.get(age)), IloGeography.sector(header.get(col)),
+              v, unitText, source >= 0 ? r.get(source) : null));
+        } catch (NumberFormatException e) {
+          bad.add(r.get(area) + " " + header.get(col) + " '" + text + "'");
+        }
+      }
+    }
+    return new Result(out, title, lastUpdate, read, bad);
+  }
+
+  static List<List<String>> load(Path file) {
+    String name = file.toString();
+    List<List<String>> rows = new ArrayList<>();
+    try {
+      if (name.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
+        DataFormatter fmt = new DataFormatter(Locale.ROOT);
+        try (Workbook wb = WorkbookFactory.create(file.toFile(), null, true)) {
+          Sheet s = wb.getSheetAt(0);
+          for (org.apache.poi.ss.usermodel.Row r : s) {
+            List<String> line = new ArrayList<>();
+            for (int i = 0; i < Math.max(0, r.getLastCellNum()); i++) {
+              Cell c = r.getCell(i);
+              line.add(c == null ? "" : cellText(c, fmt));
+            }
+            rows.add(line);
+          }
+        }
+      } else {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+          for (CSVRecord r : CSVFormat.RFC4180.parse(in)) {
+            List<String> line = new ArrayList<>();
+            r.forEach(v -> line.add(v.replace("\uFEFF", "")));
+            rows.add(line);
+          }
+        }
+      }
+    } catch (Exception | LinkageError e) {
+      throw new InputException(name, "not a readable ILOSTAT export (" + String.valueOf(e.getMessage())
+          .replaceAll("\\s+", " ") + ")", e);
+    }
+    return rows;
+  }
+
+  /** Numbers at full precision (the formatter would round them to the cell's display format). */
+  private static String cellText(Cell c, DataFormatter fmt) {
+    if (c.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
+      double v = c.getNumericCellValue();
+      return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+    return fmt.formatCellValue(c);
+  }
+}

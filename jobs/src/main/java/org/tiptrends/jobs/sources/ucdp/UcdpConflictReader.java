@@ -1,0 +1,86 @@
+package org.tiptrends.jobs.sources.ucdp;
+
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.tiptrends.jobs.sources.InputException;
+
+/**
+ * Reads the UCDP/PRIO Armed Conflict Dataset CSV as UCDP publishes it (one row per conflict-year:
+ * {@code conflict_id, location, side_a, side_b, gwno_loc, type_of_conflict, intensity_level, year,
+ * ...}). A conflict located in several states lists their Gleditsch–Ward codes in {@code gwno_loc},
+ * comma-separated; each becomes one conflict location, mapped to ISO3 with the reference table.
+ */
+public final class UcdpConflictReader {
+  public static final Set<String> REQUIRED = Set.of("conflict_id", "year", "gwno_loc", "intensity_level",
+      "type_of_conflict");
+
+  /** One conflict in one located country in one year. */
+  public record ConflictLocation(int year, String iso3, String conflictId, int intensity, int type, String location) {}
+
+  public record Result(List<ConflictLocation> locations, long rowsRead, List<String> unmappedGwCodes,
+      List<String> badRows) {}
+
+  public Result read(Path file, Map<Integer, String> gwToIso3) {
+    String name = file.toString();
+    List<ConflictLocation> out = new ArrayList<>();
+    List<String> unmapped = new ArrayList<>();
+    List<String> bad = new ArrayList<>();
+    long read = 0;
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+      Map<String, Integer> header = new TreeMap<>();
+      p.getHeaderMap().forEach((k, v) -> header.put(k.replace("\uFEFF", "").strip(), v));
+      List<String> missing = REQUIRED.stream().filter(c -> !header.containsKey(c)).sorted().toList();
+      if (!missing.isEmpty()) {
+        throw new InputException(name, "missing required column(s) " + String.join(", ", missing));
+      }
+      for (CSVRecord r : p) {
+        read++;
+        try {
+          int year = Integer.parseInt(get(r, header, "year"));
+          int intensity = Integer.parseInt(get(r, header, "intensity_level"));
+          int type = Integer.parseInt(get(r, header, "type_of_conflict"));
+          if (intensity < 1 || intensity > 2 || type < 1 || type > 4) {
+            throw new NumberFormatException("intensity " + intensity + ", type " + type);
+          }
+          String location = header.containsKey("location") ? get(r, header, "location") : "";
+          for (String gw : get(r, header, "gwno_loc").split(",")) {
+            if (gw.isBlank()) {
+              continue;
+            }
+            int code = Integer.parseInt(gw.strip());
+            String iso3 = gwToIso3.get(code);
+            if (iso3 == null) {
+              unmapped.add(gw.strip());
+              continue;
+            }
+            out.add(new ConflictLocation(year, iso3, get(r, header, "conflict_id"), intensity, type, location));
+          }
+        } catch (NumberFormatException e) {
+          bad.add("row " + r.getRecordNumber() + ": " + e.getMessage());
+        }
+      }
+    } catch (InputException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new InputException(name, "not a readable UCDP/PRIO CSV (" + String.valueOf(e.getMessage())
+          .replaceAll("\\s+", " ") + ")", e);
+    }
+    return new Result(out, read, unmapped.stream().distinct().sorted().toList(), bad);
+  }
+
+  private static String get(CSVRecord r, Map<String, Integer> header, String column) {
+    int i = header.get(column);
+    return i < r.size() ? r.get(i).strip() : "";
+  }
+}
