@@ -70,6 +70,16 @@ public final class NightlyRun {
     String runId = UUID.randomUUID().toString().replace("-", "");
     String version = MartStore.versionName(started, runId);
     MartStore store = new MartStore(martsRoot);
+    try (AutoCloseable lock = store.lock()) {
+      return runLocked(input, store, started, runId, version);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Result runLocked(Path input, MartStore store, Instant started, String runId, String version) {
     for (Path swept : store.sweepAbandonedBuilds()) {
       progress.accept("removed an abandoned build: " + swept);
     }
@@ -148,14 +158,37 @@ public final class NightlyRun {
             + (failed.size() > 1 ? " (and " + (failed.size() - 1) + " more)" : ""));
       }
       Path published = store.publish(build, version);
+      store.appendHistory(history(report, "published", null));
       return new Result(version, published, report);
     } catch (RuntimeException e) {
       MartStore.deleteRecursively(build);
+      report.put("finished_at", Instant.now().toString());
+      store.appendHistory(history(report, "failed", e.getMessage()));
       throw e;
     } finally {
       if (staged != null) {
         staged.unpersist();
       }
+    }
+  }
+
+  /** One line of {@code runs.jsonl}: enough to see at a glance what each night did. */
+  private static String history(RunReport report, String status, String error) {
+    Map<String, Object> line = new LinkedHashMap<>();
+    for (String key : List.of("run_id", "started_at", "finished_at", "elapsed_seconds", "outputs")) {
+      line.put(key, report.get(key));
+    }
+    line.put("status", status);
+    line.put("version", "published".equals(status) ? report.get("version") : null);
+    line.put("error", error);
+    Object inputs = report.get("inputs");
+    if (inputs instanceof List<?> list) {
+      line.put("inputs", list.stream().map(i -> ((Map<?, ?>) i).get("sha256")).toList());
+    }
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(line);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -181,6 +181,15 @@ class NightlyRunTest {
       assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith(".building-")), "build dir removed");
     }
     assertEquals(List.of(result.version()), new MartStore(marts).versions());
+    List<JsonNode> history = new java.util.ArrayList<>();
+    for (String line : Files.readAllLines(marts.resolve("runs.jsonl"))) {
+      history.add(new ObjectMapper().readTree(line));
+    }
+    JsonNode published = history.stream().filter(h -> h.get("status").asText().equals("published")).findFirst().orElseThrow();
+    assertEquals(result.version(), published.get("version").asText());
+    JsonNode failed = history.get(history.size() - 1);
+    assertEquals("failed", failed.get("status").asText());
+    assertTrue(failed.get("error").asText().contains("truncated.xlsx"), failed.toString());
   }
 
   @Test

@@ -9,9 +9,11 @@ import picocli.CommandLine.Command;
     subcommands = {RunCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:the run failed: bad input, failed data-quality check or error "
-        + "(one line on stderr; CURRENT unchanged)", "2:invalid command line"})
+        + "(one line on stderr; CURRENT unchanged)", "2:invalid command line",
+        "3:another run is publishing to the same marts root (nothing done)"})
 public final class TipTrendsCommand implements Runnable {
   public static final int EXIT_FAILED = 1;
+  public static final int EXIT_LOCKED = 3;
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -31,7 +33,7 @@ public final class TipTrendsCommand implements Runnable {
         e.printStackTrace(err);
       }
       err.flush();
-      return EXIT_FAILED;
+      return e instanceof org.tiptrends.jobs.publish.MartStore.ConcurrentRunException ? EXIT_LOCKED : EXIT_FAILED;
     });
     return cl;
   }
@@ -45,7 +47,8 @@ public final class TipTrendsCommand implements Runnable {
     String m = t.getMessage() == null ? t.getClass().getName() : t.getMessage();
     if (!(t instanceof org.tiptrends.jobs.sources.InputException)
         && !(t instanceof org.tiptrends.jobs.NightlyRun.ChecksFailedException)
-        && !(t instanceof IllegalArgumentException)) {
+        && !(t instanceof IllegalArgumentException)
+        && !(t instanceof org.tiptrends.jobs.publish.MartStore.ConcurrentRunException)) {
       m = t.getClass().getSimpleName() + ": " + m;
     }
     return m.replaceAll("\\s+", " ").strip();

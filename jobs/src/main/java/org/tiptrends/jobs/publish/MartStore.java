@@ -47,7 +47,57 @@ public final class MartStore {
     return "v" + VERSION_TIME.format(started) + "-" + runId.substring(0, 6);
   }
 
-  /** Removes build directories left by runs that failed or were killed. */
+  public static final String LOCK = ".lock";
+  public static final String RUN_HISTORY = "runs.jsonl";
+
+  /** Another run holds the marts root. */
+  public static final class ConcurrentRunException extends RuntimeException {
+    public ConcurrentRunException(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * Takes the marts root for one run. The operating system releases the lock when the process
+   * ends, however it ends (a SIGKILL included), so a stale lock never blocks the next night.
+   *
+   * @throws ConcurrentRunException at once when another run holds it
+   */
+  public AutoCloseable lock() {
+    try {
+      Files.createDirectories(root);
+      FileChannel ch = FileChannel.open(root.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      java.nio.channels.FileLock lock;
+      try {
+        lock = ch.tryLock();
+      } catch (java.nio.channels.OverlappingFileLockException e) {
+        lock = null;
+      }
+      if (lock == null) {
+        ch.close();
+        throw new ConcurrentRunException("another run is publishing to " + root + " (it holds " + LOCK + ")");
+      }
+      java.nio.channels.FileLock held = lock;
+      return () -> {
+        held.release();
+        ch.close();
+      };
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot lock " + root, e);
+    }
+  }
+
+  /** Appends one line to the run history at the marts root (published and failed runs alike). */
+  public void appendHistory(String jsonLine) {
+    try {
+      Files.writeString(root.resolve(RUN_HISTORY), jsonLine + "\n", StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot append to " + root.resolve(RUN_HISTORY), e);
+    }
+  }
+
+  /** Removes build directories left by runs that failed or were killed (call under {@link #lock()}). */
   public List<Path> sweepAbandonedBuilds() {
     List<Path> swept = new ArrayList<>();
     if (!Files.isDirectory(root)) {

@@ -70,4 +70,17 @@ class MartStoreTest {
     assertEquals(Optional.of(live), store.current());
     assertEquals(List.of(live), store.versions());
   }
+
+  @Test
+  void oneRunAtATimeHoldsTheRoot() throws Exception {
+    MartStore store = new MartStore(root);
+    try (AutoCloseable first = store.lock()) {
+      MartStore.ConcurrentRunException e = org.junit.jupiter.api.Assertions.assertThrows(
+          MartStore.ConcurrentRunException.class, () -> new MartStore(root).lock());
+      assertTrue(e.getMessage().contains(root.toString()), e.getMessage());
+    }
+    try (AutoCloseable again = store.lock()) {
+      assertTrue(Files.exists(root.resolve(MartStore.LOCK)));
+    }
+  }
 }
