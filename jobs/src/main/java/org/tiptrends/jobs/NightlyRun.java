@@ -26,9 +26,10 @@ import org.tiptrends.jobs.marts.Mart;
 import org.tiptrends.jobs.marts.MartInputs;
 import org.tiptrends.jobs.marts.VictimsByYearMart;
 import org.tiptrends.jobs.publish.MartStore;
+import org.tiptrends.jobs.quality.GateSettings;
+import org.tiptrends.jobs.quality.QualityGates;
 import org.tiptrends.jobs.report.GlotipRunFindings;
 import org.tiptrends.jobs.report.RunReport;
-import org.tiptrends.jobs.report.RunReport.CheckStatus;
 import org.tiptrends.jobs.sources.SourceFile;
 import org.tiptrends.jobs.sources.unodc.GlotipSource;
 import org.tiptrends.jobs.sources.ilo.IloSource;
@@ -43,8 +44,6 @@ import org.tiptrends.jobs.staging.StagedGlotip;
  * are complete and no check failed.
  */
 public final class NightlyRun {
-  /** Share of by-citizenship victims that must resolve to domestic or a known origin. */
-  public static final double MIN_RESOLVED_SHARE = 0.96;
   static final List<Mart> MARTS = List.of(new VictimsByYearMart(), new FlowsMart(), new FlowSharesMart(),
       new IndicatorsMart(), new SectorsMart(), new ConflictMart(), new CountryYearPanelMart());
 
@@ -59,10 +58,16 @@ public final class NightlyRun {
 
   private final SparkSession spark;
   private final Consumer<String> progress;
+  private final GateSettings gates;
 
   public NightlyRun(SparkSession spark, Consumer<String> progress) {
+    this(spark, progress, GateSettings.defaults());
+  }
+
+  public NightlyRun(SparkSession spark, Consumer<String> progress, GateSettings gates) {
     this.spark = spark;
     this.progress = progress;
+    this.gates = gates;
   }
 
   public Result run(Path input, Path martsRoot) {
@@ -144,8 +149,8 @@ public final class NightlyRun {
 
       Map<String, Boolean> sourcePresent = Map.of(IndicatorsMart.NAME, !worldBank.files().isEmpty(),
           SectorsMart.NAME, !ilo.files().isEmpty(), ConflictMart.NAME, !ucdp.files().isEmpty());
-      runChecks(report, findings, outputs, !loaded.files().isEmpty(), sourcePresent);
-      checkPublishedFigures(report, findings, build);
+      new QualityGates(spark, gates).run(report, findings, outputs, build,
+          store.current().map(store.root()::resolve), !loaded.files().isEmpty(), sourcePresent);
       Instant finished = Instant.now();
       report.put("finished_at", finished.toString())
           .put("elapsed_seconds", Duration.between(started, finished).toMillis() / 1000.0);
@@ -198,65 +203,7 @@ public final class NightlyRun {
     return rows.sparkSession().read().parquet(dir.toUri().toString()).count();
   }
 
-  /**
-   * @param sourcePresent for marts fed by an optional source: whether its folder had files (an
-   *     empty mart is then a failure; without the source it is expected and warned about)
-   */
-  private static void runChecks(RunReport report, GlotipRunFindings f, Map<String, Long> outputs,
-      boolean glotipPresent, Map<String, Boolean> sourcePresent) {
-    report.check("required_columns", CheckStatus.PASS,
-        "every GLOTIP file has the required columns (a file without them stops the run)");
-    if (glotipPresent) {
-      List<String> empty = outputs.entrySet().stream()
-          .filter(e -> !e.getKey().equals("quarantine") && e.getValue() == 0)
-          .filter(e -> sourcePresent.getOrDefault(e.getKey(), true))
-          .map(Map.Entry::getKey).toList();
-      report.check("marts_non_empty", empty.isEmpty() ? CheckStatus.PASS : CheckStatus.FAIL,
-          empty.isEmpty() ? "every mart has rows" : "empty marts although GLOTIP input was present: " + empty);
-    } else {
-      report.check("marts_non_empty", CheckStatus.WARN, "no GLOTIP input: marts are empty");
-    }
-    double share = f.resolvedShare();
-    if (Double.isNaN(share)) {
-      report.check("citizenship_resolution", CheckStatus.WARN, "no by-citizenship rows");
-    } else {
-      report.check("citizenship_resolution", share >= MIN_RESOLVED_SHARE ? CheckStatus.PASS : CheckStatus.WARN,
-          String.format(java.util.Locale.ROOT,
-              "%.2f%% of by-citizenship victims resolve to domestic or a known origin (target %.0f%%)",
-              100 * share, 100 * MIN_RESOLVED_SHARE));
-    }
-    long total = f.totalRows();
-    long quarantined = f.rows(StagedGlotip.QUARANTINED);
-    report.check("quarantine_share",
-        total == 0 || quarantined <= 0.05 * total ? CheckStatus.PASS : CheckStatus.WARN,
-        quarantined + " of " + total + " rows quarantined");
-  }
 
-  /**
-   * Reads back what was written and checks it against the staging table: every country of
-   * {@code victims_by_year} is an M49 country or area (no aggregate slipped into a sum), and the
-   * flows hold exactly the by-citizenship victims that were staged (none lost, no TOTAL row added).
-   */
-  private void checkPublishedFigures(RunReport report, GlotipRunFindings f, Path build) {
-    ReferenceData reference = ReferenceData.standard();
-    List<String> strangers = spark.read().parquet(build.resolve(VictimsByYearMart.NAME).toUri().toString())
-        .filter("geo_level = 'country'").select("geo_code").distinct()
-        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList().stream()
-        .filter(code -> reference.country(code).isEmpty()).sorted().toList();
-    report.check("aggregates_excluded", strangers.isEmpty() ? CheckStatus.PASS : CheckStatus.FAIL,
-        strangers.isEmpty()
-            ? f.rows(StagedGlotip.EXCLUDED_AGGREGATE) + " rows of " + f.excludedCodes().size()
-                + " non-country codes kept out of every sum"
-            : "codes that are not M49 countries in victims_by_year: " + strangers);
-    Row flowTotal = spark.read().parquet(build.resolve(FlowsMart.NAME).toUri().toString())
-        .agg(org.apache.spark.sql.functions.sum("victims")).first();
-    double published = flowTotal.isNullAt(0) ? 0 : flowTotal.getDouble(0);
-    double staged = f.citizenshipVictims();
-    boolean same = Math.abs(published - staged) <= 1e-6 * Math.max(1, staged);
-    report.check("flows_conserve_citizenship_victims", same ? CheckStatus.PASS : CheckStatus.FAIL,
-        String.format(java.util.Locale.ROOT, "flows hold %.1f victims, staged by-citizenship rows %.1f; "
-            + "%d TOTAL rows excluded", published, staged, f.rows(StagedGlotip.EXCLUDED_NOT_ORIGIN)));
-  }
 
   private static Map<String, Object> sourceFileMap(SourceFile f) {
     Map<String, Object> m = new LinkedHashMap<>();

@@ -159,7 +159,7 @@ class NightlyRunTest {
     }
     assertTrue(report.get("quarantine").get("rows").asLong() > 0, "the sample holds a few malformed values");
     assertTrue(report.get("excluded_non_country_codes").size() > 0);
-    assertTrue(report.get("citizenship").get("resolved_share").asDouble() >= NightlyRun.MIN_RESOLVED_SHARE);
+    assertTrue(report.get("citizenship").get("resolved_share").asDouble() >= org.tiptrends.jobs.quality.GateSettings.RESOLVED_TARGET);
     assertTrue(report.get("citizenship").get("unresolved_labels").size() > 0);
     for (JsonNode c : report.get("checks")) {
       assertFalse(c.get("status").asText().equals("fail"), c.toString());
@@ -268,6 +268,46 @@ class NightlyRunTest {
       String key = r.<Integer>getAs("year") + "/" + r.getAs("iso3");
       assertEquals(expected.get(key).size(), r.<Integer>getAs("conflict_count"), key);
     }
+  }
+
+  @Test
+  void aCollapsingRowCountFailsItsGateUnlessAllowed(@TempDir Path smallInput, @TempDir Path ownMarts)
+      throws Exception {
+    // a marts root of its own whose live version is the sample's
+    Path live = ownMarts.resolve(result.version());
+    try (Stream<Path> files = Files.walk(result.versionDir())) {
+      for (Path f : files.toList()) {
+        Files.copy(f, live.resolve(result.versionDir().relativize(f).toString()));
+      }
+    }
+    Files.writeString(ownMarts.resolve("CURRENT"), result.version() + "\n");
+    java.nio.file.Files.createDirectories(smallInput.resolve("unodc"));
+    try (var w = java.nio.file.Files.newBufferedWriter(smallInput.resolve("unodc/tiny.csv"));
+        var p = new org.apache.commons.csv.CSVPrinter(w, org.apache.commons.csv.CSVFormat.RFC4180)) {
+      p.printRecord(org.tiptrends.jobs.generate.GlotipGenerator.HEADER);
+      new org.tiptrends.jobs.generate.GlotipGenerator(1, 2019, 2019, 0).generate(300, line -> {
+        try {
+          p.printRecord(line);
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+    }
+    NightlyRun.ChecksFailedException e = assertThrows(NightlyRun.ChecksFailedException.class,
+        () -> new NightlyRun(TestSupport.spark(), m -> {}).run(smallInput, ownMarts));
+    assertTrue(e.getMessage().contains("row_counts_vs_live"), e.getMessage());
+    assertEquals(result.version() + "\n", Files.readString(ownMarts.resolve("CURRENT")));
+
+    var allowed = new org.tiptrends.jobs.quality.GateSettings(0.9, 0.05, 0.5, true, 0.05);
+    NightlyRun.Result r = new NightlyRun(TestSupport.spark(), m -> {}, allowed).run(smallInput, ownMarts);
+    JsonNode gate = null;
+    for (JsonNode c : new ObjectMapper().readTree(r.versionDir().resolve("run.json").toFile()).get("checks")) {
+      if (c.get("name").asText().equals("row_counts_vs_live")) {
+        gate = c;
+      }
+    }
+    assertEquals("warn", gate.get("status").asText(), gate.toString());
+    assertEquals(r.version() + "\n", Files.readString(ownMarts.resolve("CURRENT")));
   }
 
   static List<Path> sampleFiles() throws Exception {

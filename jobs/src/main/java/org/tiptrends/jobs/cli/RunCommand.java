@@ -7,6 +7,7 @@ import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.sql.SparkSession;
 import org.tiptrends.jobs.NightlyRun;
+import org.tiptrends.jobs.quality.GateSettings;
 import org.tiptrends.jobs.spark.SparkSessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,6 +30,25 @@ public final class RunCommand implements Callable<Integer>, TipTrendsCommand.Ver
       defaultValue = SparkSessions.DEFAULT_MASTER, showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
   String master;
 
+  @Option(names = "--min-resolved-share", defaultValue = "0.90", paramLabel = "SHARE",
+      description = "Gate: by-citizenship victims that must resolve to domestic or a known origin (default ${DEFAULT-VALUE}).")
+  double minResolvedShare;
+
+  @Option(names = "--max-quarantine-share", defaultValue = "0.05", paramLabel = "SHARE",
+      description = "Gate: GLOTIP rows that may be quarantined (default ${DEFAULT-VALUE}).")
+  double maxQuarantineShare;
+
+  @Option(names = "--max-row-drop", defaultValue = "0.5", paramLabel = "SHARE",
+      description = "Gate: how far a mart's row count may fall against the live version (default ${DEFAULT-VALUE}).")
+  double maxRowDrop;
+
+  @Option(names = "--allow-row-drop", description = "Publish even when row counts collapse (a deliberate change of inputs).")
+  boolean allowRowDrop;
+
+  @Option(names = "--max-inconsistent-share", defaultValue = "0.10", paramLabel = "SHARE",
+      description = "Gate: country-years whose breakdowns may exceed their total's bounds (default ${DEFAULT-VALUE}).")
+  double maxInconsistentShare;
+
   @Option(names = "--verbose", description = "Spark's log and stack traces on stderr.")
   boolean verbose;
 
@@ -48,7 +68,8 @@ public final class RunCommand implements Callable<Integer>, TipTrendsCommand.Ver
         ? null : master;
     SparkSession spark = SparkSessions.create(chosenMaster);
     try {
-      NightlyRun.Result r = new NightlyRun(spark, msg -> log(t0, msg)).run(input, marts);
+      NightlyRun.Result r = new NightlyRun(spark, msg -> log(t0, msg), new GateSettings(minResolvedShare,
+          maxQuarantineShare, maxRowDrop, allowRowDrop, maxInconsistentShare)).run(input, marts);
       for (String w : r.report().warnings()) {
         System.err.println("tiptrends: warning: " + w);
       }
