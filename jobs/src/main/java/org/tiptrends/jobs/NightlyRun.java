@@ -70,13 +70,11 @@ public final class NightlyRun {
     this.gates = gates;
   }
 
+  /** Takes the marts root's lock, then runs (see {@link #runHoldingLock}). */
   public Result run(Path input, Path martsRoot) {
-    Instant started = Instant.now();
-    String runId = UUID.randomUUID().toString().replace("-", "");
-    String version = MartStore.versionName(started, runId);
     MartStore store = new MartStore(martsRoot);
     try (AutoCloseable lock = store.lock()) {
-      return runLocked(input, store, started, runId, version);
+      return runHoldingLock(input, store);
     } catch (RuntimeException e) {
       throw e;
     } catch (Exception e) {
@@ -84,7 +82,11 @@ public final class NightlyRun {
     }
   }
 
-  private Result runLocked(Path input, MartStore store, Instant started, String runId, String version) {
+  /** Runs for a caller that holds {@code store.lock()} (the command takes it before Spark starts). */
+  public Result runHoldingLock(Path input, MartStore store) {
+    Instant started = Instant.now();
+    String runId = UUID.randomUUID().toString().replace("-", "");
+    String version = MartStore.versionName(started, runId);
     for (Path swept : store.sweepAbandonedBuilds()) {
       progress.accept("removed an abandoned build: " + swept);
     }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
-    description = "Write deterministic data (same seed, same bytes) in the layouts users download: "
+    description = "Write deterministic data (same seed, same rows) in the layouts users download: "
         + "GLOTIP with the real export's kinds of mess, to OUT/unodc/<name>.csv or .xlsx, streaming "
         + "(1M-10M rows is fine); or the World Bank, ILOSTAT and UCDP layouts to OUT/worldbank/, OUT/ilo/, OUT/ucdp/.")
 public final class GenerateCommand implements Callable<Integer>, TipTrendsCommand.Verbosity {

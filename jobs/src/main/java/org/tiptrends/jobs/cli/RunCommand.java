@@ -7,6 +7,7 @@ import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.sql.SparkSession;
 import org.tiptrends.jobs.NightlyRun;
+import org.tiptrends.jobs.publish.MartStore;
 import org.tiptrends.jobs.quality.GateSettings;
 import org.tiptrends.jobs.spark.SparkSessions;
 import picocli.CommandLine.Command;
@@ -58,7 +59,7 @@ public final class RunCommand implements Callable<Integer>, TipTrendsCommand.Ver
   }
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     if (!java.nio.file.Files.isDirectory(input)) {
       throw new IllegalArgumentException("input directory not found: " + input);
     }
@@ -66,10 +67,18 @@ public final class RunCommand implements Callable<Integer>, TipTrendsCommand.Ver
     long t0 = System.nanoTime();
     String chosenMaster = System.getProperty("spark.master") != null && SparkSessions.DEFAULT_MASTER.equals(master)
         ? null : master;
+    MartStore store = new MartStore(marts);
+    // the lock first: a second run exits at once, before paying for Spark's start-up
+    try (AutoCloseable lock = store.lock()) {
+      return runLocked(store, chosenMaster, t0);
+    }
+  }
+
+  private int runLocked(MartStore store, String chosenMaster, long t0) {
     SparkSession spark = SparkSessions.create(chosenMaster);
     try {
       NightlyRun.Result r = new NightlyRun(spark, msg -> log(t0, msg), new GateSettings(minResolvedShare,
-          maxQuarantineShare, maxRowDrop, allowRowDrop, maxInconsistentShare)).run(input, marts);
+          maxQuarantineShare, maxRowDrop, allowRowDrop, maxInconsistentShare)).runHoldingLock(input, store);
       for (String w : r.report().warnings()) {
         System.err.println("tiptrends: warning: " + w);
       }
