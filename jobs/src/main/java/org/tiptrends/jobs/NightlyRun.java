@@ -25,6 +25,7 @@ import org.tiptrends.jobs.marts.IndicatorsMart;
 import org.tiptrends.jobs.marts.Mart;
 import org.tiptrends.jobs.marts.MartInputs;
 import org.tiptrends.jobs.marts.VictimsByYearMart;
+import org.tiptrends.jobs.publish.FailPoints;
 import org.tiptrends.jobs.publish.MartStore;
 import org.tiptrends.jobs.quality.GateSettings;
 import org.tiptrends.jobs.quality.QualityGates;
@@ -109,6 +110,7 @@ public final class NightlyRun {
       progress.accept("reading " + input.resolve(GlotipSource.FOLDER));
       GlotipSource.Loaded loaded = GlotipSource.load(spark, input);
       staged = GlotipStager.stage(loaded.raw()).persist(StorageLevel.MEMORY_AND_DISK());
+      FailPoints.reached("reading");
       progress.accept("reading " + input.resolve(WorldBankSource.FOLDER));
       WorldBankSource.Loaded worldBank = WorldBankSource.load(spark, input, ReferenceData.standard());
       progress.accept("reading " + input.resolve(IloSource.FOLDER) + " and " + input.resolve(UcdpSource.FOLDER));
@@ -141,6 +143,7 @@ public final class NightlyRun {
       for (Mart mart : MARTS) {
         progress.accept("building mart " + mart.name());
         Path dir = build.resolve(mart.name());
+        FailPoints.reached("writing:" + mart.name());
         outputs.put(mart.name(), write(mart.build(marts), dir));
         // later marts build on what was published, not on a recomputation of it
         marts.register(mart.name(), spark.read().parquet(dir.toUri().toString()));
@@ -164,6 +167,7 @@ public final class NightlyRun {
         throw new ChecksFailedException("data-quality check failed: " + first.name() + ": " + first.detail()
             + (failed.size() > 1 ? " (and " + (failed.size() - 1) + " more)" : ""));
       }
+      FailPoints.reached("before-publish");
       Path published = store.publish(build, version);
       store.appendHistory(history(report, "published", null));
       return new Result(version, published, report);

@@ -128,6 +128,7 @@ public final class MartStore {
     try {
       Path target = root.resolve(version);
       Files.move(build, target, StandardCopyOption.ATOMIC_MOVE);
+      FailPoints.reached("before-current-swap"); // the version is complete but not yet live
       Path tmp = root.resolve(CURRENT + ".tmp-" + version);
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         ch.write(java.nio.ByteBuffer.wrap((version + "\n").getBytes(StandardCharsets.UTF_8)));
