@@ -220,7 +220,8 @@ public final class NightlyRun {
     m.put("bytes", f.bytes());
     m.put("rows_read", f.rowsRead());
     m.put("publisher", f.publisher());
-    m.put("export_date", f.exportDate());
+    m.put("export_date", org.tiptrends.jobs.sources.ExportDates.iso(f.exportDate()));
+    m.put("export_date_as_published", f.exportDate());
     return m;
   }
 }

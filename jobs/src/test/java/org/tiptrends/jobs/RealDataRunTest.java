@@ -120,7 +120,8 @@ class RealDataRunTest {
   void runReportDescribesTheInput() {
     JsonNode in = report.get("inputs").get(0);
     assertEquals(46_556, in.get("rows_read").asLong());
-    assertEquals("30/05/2023", in.get("export_date").asText());
+    assertEquals("2023-05-30", in.get("export_date").asText());
+    assertEquals("30/05/2023", in.get("export_date_as_published").asText());
     assertEquals(0, report.get("quarantine").get("rows").asLong(), "the real export has no malformed value");
     assertTrue(report.get("merged_duplicate_keys").asLong() > 0, "the export lists sub-categories under one key");
   }

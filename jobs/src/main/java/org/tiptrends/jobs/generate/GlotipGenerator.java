@@ -121,6 +121,8 @@ public final class GlotipGenerator {
     out.add(row(c, v, "Total", "Total", "Female", "0 to 17 years", year, value(femaleChild)));
     out.add(row(c, v, "Total", "Total", "Male", "18 years or over", year, value(male - maleChild)));
     out.add(row(c, v, "Total", "Total", "Male", "0 to 17 years", year, value(maleChild)));
+    out.add(row(c, v, "Total", "Total", "Total", "18 years or over", year,
+        value(female - femaleChild + male - maleChild)));
     out.add(row(c, v, "Total", "Total", "Total", "0 to 17 years", year, value(femaleChild + maleChild)));
     if (random.nextDouble() < 0.2) {
       out.add(row(c, v, "Total", "Total", "Unknown", "Unknown", year, value(1 + random.nextInt(8))));

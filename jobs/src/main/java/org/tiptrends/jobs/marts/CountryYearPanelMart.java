@@ -95,7 +95,9 @@ public final class CountryYearPanelMart implements Mart {
 
     Dataset<Row> flowShares = in.built(FlowSharesMart.NAME).select(col("year").as("f_year"),
         col("destination_iso3").as("f_iso3"), col("known_origin_victims"),
-        col("domestic_share"), col("subregional_share"), col("regional_share"),
+        col("domestic_share"), col("domestic_share_low"), col("domestic_share_high"),
+        col("subregional_share"), col("subregional_share_low"), col("subregional_share_high"),
+        col("regional_share"), col("regional_share_low"), col("regional_share_high"),
         col("transregional_share"), col("transregional_share_low"), col("transregional_share_high"));
     Dataset<Row> gdp = in.indicators().filter(col("indicator_code").equalTo(GDP_PER_CAPITA))
         .select(col("year").as("g_year"), col("iso3").as("g_iso3"), col("value").as("gdp_per_capita"));

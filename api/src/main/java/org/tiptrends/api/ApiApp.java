@@ -1,0 +1,79 @@
+package org.tiptrends.api;
+
+import io.javalin.Javalin;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tiptrends.api.http.Json;
+import org.tiptrends.api.http.JettyProblems;
+import org.tiptrends.api.http.Problems;
+import org.tiptrends.api.routes.AdminRoutes;
+import org.tiptrends.api.routes.CorrelationRoutes;
+import org.tiptrends.api.routes.ApiRoutes;
+import org.tiptrends.api.routes.DocsRoutes;
+import org.tiptrends.api.routes.FlowRoutes;
+import org.tiptrends.api.routes.HealthRoutes;
+import org.tiptrends.api.routes.MetaRoutes;
+import org.tiptrends.api.routes.ShareRoutes;
+import org.tiptrends.api.routes.TrendRoutes;
+import org.tiptrends.api.snapshot.SnapshotHolder;
+
+/**
+ * The app factory: one Javalin instance serving the live snapshot of {@code snapshots}. Routes are
+ * groups ({@link ApiRoutes}) registered in order; errors become problems ({@link Problems}).
+ */
+public final class ApiApp {
+  /** Request headers (query string included) Jetty accepts, so that an over-long parameter reaches
+   * the parameter checks and is answered with a problem naming it. */
+  static final int REQUEST_HEADER_BYTES = 32 * 1024;
+  private static final Logger ACCESS = LoggerFactory.getLogger("org.tiptrends.api.access");
+
+  private ApiApp() {}
+
+  /** The route groups of the API; {@code adminToken} {@code null} leaves the admin route out. */
+  public static List<ApiRoutes> routes(SnapshotHolder snapshots, String adminToken) {
+    List<ApiRoutes> routes = new ArrayList<>(List.of(
+        new HealthRoutes(snapshots),
+        new MetaRoutes(snapshots),
+        new TrendRoutes(snapshots),
+        new ShareRoutes(snapshots),
+        new FlowRoutes(snapshots),
+        new CorrelationRoutes(snapshots),
+        new DocsRoutes()));
+    if (adminToken != null) {
+      routes.add(new AdminRoutes(snapshots, adminToken));
+    }
+    return routes;
+  }
+
+  /** A configured, not yet started, Javalin app ({@code start(port)} it). */
+  public static Javalin create(SnapshotHolder snapshots, String adminToken) {
+    return create(routes(snapshots, adminToken));
+  }
+
+  public static Javalin create(List<ApiRoutes> routes) {
+    return Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      config.startup.showOldJavalinVersionWarning = false;
+      config.http.generateEtags = false;
+      config.http.maxRequestSize = 64 * 1024;
+      config.jsonMapper(new io.javalin.json.JavalinJackson(Json.MAPPER, false));
+      config.jetty.modifyHttpConfiguration(http -> {
+        http.setRequestHeaderSize(REQUEST_HEADER_BYTES);
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+      });
+      config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
+      config.requestLogger.http((ctx, ms) -> {
+        if (ACCESS.isDebugEnabled()) {
+          ACCESS.debug("{} {} {} {} ms", ctx.method(), ctx.path(), ctx.statusCode(), String.format("%.1f", ms));
+        }
+      });
+      Problems.register(config.routes);
+      for (ApiRoutes r : routes) {
+        r.register(config.routes);
+      }
+    });
+  }
+}

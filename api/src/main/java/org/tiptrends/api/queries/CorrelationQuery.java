@@ -1,0 +1,125 @@
+package org.tiptrends.api.queries;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.tiptrends.api.snapshot.MartSnapshot;
+import org.tiptrends.api.snapshot.Panel;
+import org.tiptrends.api.stats.CorrelationMethod;
+import org.tiptrends.api.stats.CorrelationResult;
+import org.tiptrends.api.stats.Correlations;
+import org.tiptrends.core.geo.ReferenceData;
+
+/**
+ * Correlation views over country-year measures: the panel's columns (detected victims, shares,
+ * GDP per capita, conflict intensity) and every indicator of the {@code indicators} mart by code.
+ * Each country contributes one point: its value for the requested year, or, for {@code latest},
+ * its latest year where both measures (and the victims threshold) are there.
+ */
+public final class CorrelationQuery {
+  public static final String GDP = "gdp_per_capita";
+  public static final String TRANSREGIONAL = "transregional_share";
+  public static final List<String> CAVEATS = List.of(
+      "Detections, not prevalence: shares describe the victims authorities detected and reported.",
+      "Ecological correlation: it relates countries, not people, and says nothing about causes.",
+      "Each country's point may come from a different year (year=latest); y carries bounds from "
+          + "suppressed (<5) cells, which the statistics do not propagate.");
+
+  private CorrelationQuery() {}
+
+  /** A measure as the query reads it: panel column or indicator code, with bounds where known. */
+  public record Measure(String name, String description, String source) {}
+
+  public record Point(String iso3, String name, int year, double x, double y, double yLow, double yHigh,
+      double xLow, double xHigh, Double victims) {}
+
+  public record Fit(double slope, double intercept, double r2, boolean logX, double theilSenSlope,
+      double theilSenIntercept) {}
+
+  public record Answer(String method, int n, double r, double pValue, double[] ci95, List<Point> points,
+      Fit fit, Measure x, Measure y, String year, double minVictims, List<String> caveats, SourceNote source) {}
+
+  /** The measures a view may name: panel columns present in the version, then indicator codes. */
+  public static List<Measure> measures(MartSnapshot s) {
+    List<Measure> out = new ArrayList<>();
+    Panel panel = s.panel();
+    Panel.MEASURES.forEach((name, description) -> {
+      if (panel.has(name)) {
+        out.add(new Measure(name, description, "country_year_panel"));
+      }
+    });
+    s.indicators().definitions().forEach(d -> out.add(new Measure(d.code(), d.name(), d.source())));
+    return out;
+  }
+
+  public static Optional<Measure> measure(MartSnapshot s, String name) {
+    return measures(s).stream().filter(m -> m.name().equals(name)).findFirst();
+  }
+
+  /**
+   * @param year a year, or {@code null} for each country's latest year with both measures
+   * @param minVictims points need at least this many victims in the threshold measure
+   * @param victimsMeasure the count the threshold applies to (known-origin victims for flow shares)
+   */
+  public static Answer correlate(MartSnapshot s, Measure x, Measure y, Integer year, CorrelationMethod method,
+      boolean logX, double minVictims, String victimsMeasure) {
+    Set<String> countries = new TreeSet<>(series(s, x.name()).keySet());
+    countries.retainAll(series(s, y.name()).keySet());
+    List<Point> points = new ArrayList<>();
+    ReferenceData reference = ReferenceData.standard();
+    for (String iso3 : countries) {
+      NavigableMap<Integer, Panel.Value> ys = series(s, y.name()).get(iso3);
+      NavigableMap<Integer, Panel.Value> xs = series(s, x.name()).get(iso3);
+      for (Integer yr : year == null ? ys.descendingKeySet() : Set.of(year)) {
+        Panel.Value yv = ys.get(yr);
+        Panel.Value xv = xs.get(yr);
+        Double victims = victimsMeasure == null ? null
+            : s.panel().value(victimsMeasure, iso3, yr).map(Panel.Value::value).orElse(null);
+        boolean enough = victimsMeasure == null || (victims != null && victims >= minVictims);
+        if (yv != null && xv != null && enough && (!logX || xv.value() > 0)) {
+          String name = reference.country(iso3).map(c -> c.name()).orElse(iso3);
+          points.add(new Point(iso3, name, yr, xv.value(), yv.value(), yv.low(), yv.high(), xv.low(), xv.high(),
+              victims));
+          break;
+        }
+      }
+    }
+    if (points.size() < 4) {
+      throw new NotEnoughPoints(points.size());
+    }
+    double[] xv = points.stream().mapToDouble(Point::x).toArray();
+    double[] yv = points.stream().mapToDouble(Point::y).toArray();
+    CorrelationResult c = Correlations.compute(xv, yv, method, logX);
+    return new Answer(method.code(), c.n(), c.r(), c.pValue(), new double[] {c.ci95Low(), c.ci95High()}, points,
+        new Fit(c.slope(), c.intercept(), c.r2(), logX, c.theilSenSlope(), c.theilSenIntercept()), x, y,
+        year == null ? "latest" : year.toString(), minVictims, CAVEATS, SourceNote.glotip(s));
+  }
+
+  /** Country → year → value of a panel column or of an indicator (exact values). */
+  static Map<String, NavigableMap<Integer, Panel.Value>> series(MartSnapshot s, String measure) {
+    if (s.panel().has(measure)) {
+      return s.panel().byCountry(measure);
+    }
+    Map<String, NavigableMap<Integer, Panel.Value>> out = new java.util.TreeMap<>();
+    s.indicators().byCountry(measure).forEach((iso3, years) -> {
+      NavigableMap<Integer, Panel.Value> m = new java.util.TreeMap<>();
+      years.forEach((yr, v) -> m.put(yr, new Panel.Value(v, v, v)));
+      out.put(iso3, m);
+    });
+    return out;
+  }
+
+  /** Fewer than four countries qualify: no correlation can be stated. */
+  public static final class NotEnoughPoints extends RuntimeException {
+    public final int n;
+
+    NotEnoughPoints(int n) {
+      super(n + " countries qualify; at least 4 are needed");
+      this.n = n;
+    }
+  }
+}

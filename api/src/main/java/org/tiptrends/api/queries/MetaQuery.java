@@ -1,0 +1,57 @@
+package org.tiptrends.api.queries;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import org.tiptrends.api.snapshot.Geography;
+import org.tiptrends.api.snapshot.Indicators;
+import org.tiptrends.api.snapshot.MartSnapshot;
+import org.tiptrends.api.snapshot.Panel;
+import org.tiptrends.api.snapshot.RunSummary;
+import org.tiptrends.core.flows.FlowType;
+
+/** What the live version holds and where it came from. */
+public final class MetaQuery {
+  private MetaQuery() {}
+
+  /** Years with rows: first, last and the list (gaps are possible). */
+  public record Years(Integer from, Integer to, List<Integer> list) {
+    static Years of(NavigableSet<Integer> years) {
+      return years.isEmpty() ? new Years(null, null, List.of())
+          : new Years(years.first(), years.last(), List.copyOf(years));
+    }
+  }
+
+  /** The {@code by} values of trends and the values of each breakdown. */
+  public record Breakdowns(List<String> by, Map<String, List<String>> values, List<String> flowTypes) {}
+
+  /** The run report in brief: what was set aside and which checks passed. */
+  public record Report(String runId, String startedAt, String finishedAt, String sparkVersion,
+      Map<String, Long> stagedRows, long quarantineRows, List<RunSummary.Reason> quarantineByReason,
+      List<RunSummary.ExcludedCode> excludedCodes, Double resolvedShare, Long mergedDuplicateKeys,
+      Map<String, Long> outputs, List<String> warnings, List<RunSummary.Check> checks) {}
+
+  public record Meta(String version, String loadedAt, List<RunSummary.Input> sources, Years years,
+      Years flowYears, List<Geography> geographies, Breakdowns breakdowns,
+      List<Indicators.Definition> indicators, List<String> panelColumns, Report report) {}
+
+  public static Meta meta(MartSnapshot s) {
+    Map<String, List<String>> values = new LinkedHashMap<>(s.breakdownValues());
+    values.put("demographic", Breakdown.DEMOGRAPHIC.keys());
+    List<String> flowTypes = new ArrayList<>();
+    for (FlowType t : FlowType.values()) {
+      flowTypes.add(t.code());
+    }
+    RunSummary r = s.run();
+    Collection<Indicators.Definition> indicators = s.indicators().definitions();
+    return new Meta(s.version(), s.loadedAt().toString(), r.inputs(), Years.of(s.years()), Years.of(s.flowYears()),
+        List.copyOf(s.geographies()), new Breakdowns(Breakdown.codes(), values, flowTypes),
+        List.copyOf(indicators), Panel.MEASURES.keySet().stream().filter(s.panel()::has).toList(),
+        new Report(r.runId(), r.startedAt(), r.finishedAt(), r.sparkVersion(), r.stagedRows(),
+            r.quarantineRows(), r.quarantineByReason(), r.excludedCodes(), r.resolvedShare(),
+            r.mergedDuplicateKeys(), r.outputs(), r.warnings(), r.checks()));
+  }
+}

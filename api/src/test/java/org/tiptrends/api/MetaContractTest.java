@@ -1,0 +1,116 @@
+package org.tiptrends.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+
+/** {@code /api/v1/health} and {@code /api/v1/meta} against the sample files, marts and run.json. */
+class MetaContractTest {
+  static final TestApi API = TestApi.shared();
+
+  @Test
+  void healthNamesTheLiveVersion() {
+    HttpResponse<String> r = API.get("/api/v1/health");
+    assertEquals(200, r.statusCode());
+    assertEquals("application/json", r.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+    JsonNode h = TestApi.parse(r.body());
+    assertEquals("ok", h.get("status").asText());
+    assertEquals(TestMarts.version(), h.get("version").asText());
+    assertEquals("no-store", r.headers().firstValue("Cache-Control").orElse(""));
+  }
+
+  @Test
+  void sourcesAreTheSampleFilesWithTheirHashes() throws Exception {
+    JsonNode meta = API.json("/api/v1/meta");
+    assertEquals(TestMarts.version(), meta.get("version").asText());
+    Map<String, String> hashes = new HashMap<>();
+    try (Stream<Path> files = Files.walk(TestMarts.datasets().resolve("raw"))) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        hashes.put(f.getParent().getFileName() + "/" + f.getFileName(),
+            HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f))));
+      }
+    }
+    assertEquals(hashes.size(), meta.get("sources").size(), "every sample file is listed once");
+    Set<String> sources = new TreeSet<>();
+    for (JsonNode s : meta.get("sources")) {
+      String file = s.get("file").asText();
+      assertFalse(file.contains("/"), "no server paths");
+      String key = s.get("source").asText() + "/" + file;
+      assertEquals(hashes.get(key), s.get("sha256").asText(), key);
+      assertFalse(s.get("publisher").asText().isBlank(), key);
+      assertTrue(s.get("rowsRead").asLong() > 0, key);
+      sources.add(s.get("source").asText());
+      if (s.get("source").asText().equals("unodc")) {
+        assertEquals("UNODC", s.get("publisher").asText());
+        assertEquals("2023-05-30", s.get("exportDate").asText(), "export dates as ISO 8601 (the sample says 30/05/2023)");
+        assertTrue(s.get("rowsRead").asLong() > 1000);
+      }
+    }
+    assertTrue(sources.contains("unodc"), sources.toString());
+  }
+
+  @Test
+  void yearsGeographiesAndBreakdownsAreThoseOfTheMart() {
+    JsonNode meta = API.json("/api/v1/meta");
+    Set<Integer> years = new TreeSet<>();
+    Map<String, String> levels = new HashMap<>();
+    Set<String> sexes = new TreeSet<>();
+    for (Row r : MartRows.victims()) {
+      years.add(MartRows.i(r, "year"));
+      levels.put(MartRows.s(r, "geo_code"), MartRows.s(r, "geo_level"));
+      sexes.add(MartRows.s(r, "sex"));
+    }
+    assertEquals(((TreeSet<Integer>) years).first(), meta.get("years").get("from").asInt());
+    assertEquals(((TreeSet<Integer>) years).last(), meta.get("years").get("to").asInt());
+    assertEquals(years.size(), meta.get("years").get("list").size());
+    assertEquals(levels.size(), meta.get("geographies").size());
+    for (JsonNode g : meta.get("geographies")) {
+      assertEquals(levels.get(g.get("code").asText()), g.get("level").asText(), g.toString());
+      assertFalse(g.get("name").asText().isEmpty(), g.toString());
+    }
+    assertEquals("WLD", meta.get("geographies").get(0).get("code").asText());
+    assertEquals(sexes, new TreeSet<>(TestApi.JSON.convertValue(meta.get("breakdowns").get("values").get("sex"), java.util.List.class)));
+    assertEquals("[\"none\",\"sex\",\"age\",\"form\",\"demographic\"]", meta.get("breakdowns").get("by").toString());
+    assertEquals("[\"women\",\"men\",\"girls\",\"boys\"]", meta.get("breakdowns").get("values").get("demographic").toString());
+    Set<String> codes = new TreeSet<>();
+    if (java.nio.file.Files.isDirectory(TestMarts.versionDir().resolve("indicators"))) {
+      for (Row r : TestMarts.mart("indicators").select("indicator_code").distinct().collectAsList()) {
+        codes.add(r.getString(0));
+      }
+    }
+    Set<String> listed = new TreeSet<>();
+    meta.get("indicators").forEach(i -> listed.add(i.get("code").asText()));
+    assertEquals(codes, listed, "the indicators of the indicators mart");
+  }
+
+  @Test
+  void reportSummaryIsTheRunReport() throws Exception {
+    JsonNode run = TestApi.JSON.readTree(TestMarts.versionDir().resolve("run.json").toFile());
+    JsonNode report = API.json("/api/v1/meta").get("report");
+    assertEquals(run.get("run_id").asText(), report.get("runId").asText());
+    assertEquals(run.get("quarantine").get("rows").asLong(), report.get("quarantineRows").asLong());
+    assertTrue(report.get("quarantineRows").asLong() > 0);
+    assertEquals(run.get("quarantine").get("by_reason").size(), report.get("quarantineByReason").size());
+    assertEquals(run.get("excluded_non_country_codes").size(), report.get("excludedCodes").size());
+    assertEquals(run.get("citizenship").get("resolved_share").asDouble(), report.get("resolvedShare").asDouble(), 0);
+    assertEquals(run.get("checks").size(), report.get("checks").size());
+    for (JsonNode c : report.get("checks")) {
+      assertTrue(Set.of("pass", "warn", "fail").contains(c.get("status").asText()), c.toString());
+    }
+    assertEquals(run.get("outputs").get("victims_by_year").asLong(), report.get("outputs").get("victims_by_year").asLong());
+  }
+}
