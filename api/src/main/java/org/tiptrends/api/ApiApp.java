@@ -10,6 +10,7 @@ import org.tiptrends.api.http.JettyProblems;
 import org.tiptrends.api.http.Problems;
 import org.tiptrends.api.routes.AdminRoutes;
 import org.tiptrends.api.routes.CorrelationRoutes;
+import org.tiptrends.api.routes.SectorConflictRoutes;
 import org.tiptrends.api.routes.ApiRoutes;
 import org.tiptrends.api.routes.DocsRoutes;
 import org.tiptrends.api.routes.FlowRoutes;
@@ -40,6 +41,7 @@ public final class ApiApp {
         new ShareRoutes(snapshots),
         new FlowRoutes(snapshots),
         new CorrelationRoutes(snapshots),
+        new SectorConflictRoutes(snapshots),
         new DocsRoutes()));
     if (adminToken != null) {
       routes.add(new AdminRoutes(snapshots, adminToken));

@@ -75,6 +75,7 @@ public final class MartSnapshot {
   private final Map<String, NavigableMap<Integer, FlowShareRow>> flowShares;
   private final Indicators indicators;
   private final Panel panel;
+  private final Sectors sectors;
 
   private MartSnapshot(Builder b) {
     this.version = b.version;
@@ -94,6 +95,7 @@ public final class MartSnapshot {
     this.flowShares = b.flowShares;
     this.indicators = b.indicators;
     this.panel = b.panel;
+    this.sectors = b.sectors;
   }
 
   /**
@@ -122,6 +124,7 @@ public final class MartSnapshot {
       b.indicators = Files.isDirectory(indicators)
           ? loadIndicators(MartTables.read(indicators, INDICATORS_COLUMNS)) : Indicators.absent();
       b.panel = Panel.load(versionDir);
+      b.sectors = Sectors.load(versionDir);
       return new MartSnapshot(b);
     } catch (MartLoadException e) {
       throw new MartLoadException(versionDir.getFileName() + ": " + e.getMessage(), e.getCause());
@@ -233,6 +236,11 @@ public final class MartSnapshot {
     return panel;
   }
 
+  /** The {@code sectors} mart; {@link Sectors#present()} is false for versions without it. */
+  public Sectors sectors() {
+    return sectors;
+  }
+
   private static List<String> flowSharesColumns() {
     List<String> c = new ArrayList<>(List.of("year", "destination_iso3", "known_origin_victims",
         "known_origin_low", "known_origin_high"));
@@ -285,6 +293,7 @@ public final class MartSnapshot {
     Map<String, NavigableMap<Integer, FlowShareRow>> flowShares;
     Indicators indicators;
     Panel panel;
+    Sectors sectors;
 
     void loadVictims(Table t) {
       NumericColumn<?> year = MartTables.numeric(t, "year");

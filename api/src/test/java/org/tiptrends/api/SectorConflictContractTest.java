@@ -1,0 +1,87 @@
+package org.tiptrends.api;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Sectors and conflict views against the published marts read with Spark. */
+class SectorConflictContractTest {
+  final TestApi api = TestApi.shared();
+
+  @Test
+  void sectorsForTheWorldAreTheMartsWorldRows() {
+    JsonNode a = api.json("/api/v1/sectors");
+    List<Row> expected = TestMarts.mart("sectors").filter(col("geo_code").equalTo("WLD")).collectAsList();
+    assertEquals("WLD", a.get("geo").asText());
+    assertEquals(expected.size(), a.get("rows").size());
+    assertEquals("thousands", a.get("unit").asText());
+    double expectedTotal = expected.stream().filter(r -> r.getAs("sex").equals("total")
+        && r.getAs("age_band").equals("5-17") && r.getAs("sector").equals("total"))
+        .mapToDouble(r -> r.<Double>getAs("value")).sum();
+    double got = 0;
+    for (JsonNode r : a.get("rows")) {
+      if (r.get("sex").asText().equals("total") && r.get("ageBand").asText().equals("5-17")
+          && r.get("sector").asText().equals("total")) {
+        got += r.get("value").asDouble();
+      }
+    }
+    assertEquals(expectedTotal, got, 1e-9);
+    assertTrue(got > 0);
+  }
+
+  @Test
+  void sectorsOfACountryFromTheBulkFileFilterBySexAndAge() {
+    JsonNode a = api.json("/api/v1/sectors?geo=BOL&sex=female&age=5-17");
+    long expected = TestMarts.mart("sectors").filter(col("geo_code").equalTo("BOL").and(col("sex").equalTo("female"))
+        .and(col("age_band").equalTo("5-17"))).count();
+    assertEquals(expected, a.get("rows").size());
+    assertTrue(expected > 0);
+    HttpResponse<String> csv = api.get("/api/v1/sectors?geo=BOL&sex=female&age=5-17&format=csv");
+    assertEquals(expected + 1, csv.body().lines().count());
+  }
+
+  @Test
+  void conflictSplitsEachYearsCountriesByTheConflictData() {
+    JsonNode a = api.json("/api/v1/conflict?measure=child_share");
+    assertTrue(a.get("years").size() > 0);
+    JsonNode year = a.get("years").get(a.get("years").size() - 1);
+    int y = year.get("year").asInt();
+    Set<String> expectedIn = new HashSet<>();
+    Set<String> expectedOut = new HashSet<>();
+    for (Row r : TestMarts.mart("country_year_panel").filter(col("year").equalTo(y)
+        .and(col("child_share").isNotNull()).and(col("in_conflict").isNotNull())).collectAsList()) {
+      (r.<Boolean>getAs("in_conflict") ? expectedIn : expectedOut).add(r.getAs("iso3"));
+    }
+    Set<String> gotIn = new HashSet<>(year.get("inConflict").get("countries").findValuesAsText("iso3"));
+    Set<String> gotOut = new HashSet<>(year.get("notInConflict").get("countries").findValuesAsText("iso3"));
+    assertEquals(expectedIn, gotIn);
+    assertEquals(expectedOut, gotOut);
+    double sum = 0;
+    for (JsonNode c : year.get("notInConflict").get("countries")) {
+      sum += c.get("value").asDouble();
+      assertTrue(c.get("low").asDouble() <= c.get("value").asDouble());
+    }
+    assertEquals(sum / gotOut.size(), year.get("notInConflict").get("mean").asDouble(), 1e-9);
+    assertTrue(a.get("caveats").toString().contains("not prevalence"));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"/api/v1/sectors?geo=Atlantis,geo", "/api/v1/sectors?sex=both,sex", "/api/v1/sectors?year=1900,year",
+      "/api/v1/conflict?measure=happiness,measure", "/api/v1/conflict?from=2010&to=2000,from",
+      "/api/v1/conflict?from=abc,from"})
+  void badParametersAreProblemsNamingThem(String target, String parameter) {
+    HttpResponse<String> r = api.get(target);
+    assertEquals(400, r.statusCode(), r.body());
+    assertEquals(parameter, TestApi.parse(r.body()).get("parameter").asText(), r.body());
+  }
+}
