@@ -28,7 +28,9 @@ public final class IndependentGlotip {
     List<List<String>> lines = new ArrayList<>();
     if (file.toString().endsWith(".xlsx")) {
       DataFormatter fmt = new DataFormatter();
-      try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
+      // opened read-only: XSSFWorkbook(File) would write the workbook back on close
+      try (XSSFWorkbook wb = new XSSFWorkbook(org.apache.poi.openxml4j.opc.OPCPackage.open(file.toFile(),
+          org.apache.poi.openxml4j.opc.PackageAccess.READ))) {
         Sheet s = wb.getSheetAt(0);
         for (org.apache.poi.ss.usermodel.Row r : s) {
           List<String> line = new ArrayList<>();
