@@ -88,8 +88,11 @@ public final class QualityGates {
     long total = f.totalRows();
     long quarantined = f.rows(StagedGlotip.QUARANTINED);
     boolean ok = total == 0 || quarantined <= settings.maxQuarantineShare() * total;
+    String files = f.quarantineByFile().entrySet().stream().limit(3)
+        .map(e -> e.getKey() + " (" + e.getValue() + ")").reduce((a, b) -> a + ", " + b).orElse("");
     report.check("quarantine_share", ok ? CheckStatus.PASS : CheckStatus.FAIL, String.format(Locale.ROOT,
-        "%d of %d GLOTIP rows quarantined (gate %.0f%%)", quarantined, total, 100 * settings.maxQuarantineShare()));
+        "%d of %d GLOTIP rows quarantined (gate %.0f%%)%s", quarantined, total, 100 * settings.maxQuarantineShare(),
+        files.isEmpty() ? "" : ", from " + files));
   }
 
   private void rowCounts(RunReport report, Map<String, Long> outputs, Optional<Path> live) {

@@ -26,6 +26,7 @@ public final class GlotipRunFindings {
   private final Map<String, Long> rowsByStatus = new LinkedHashMap<>();
   private final List<Map<String, Object>> quarantineByReason = new ArrayList<>();
   private final List<Map<String, Object>> quarantineExamples = new ArrayList<>();
+  private final Map<String, Long> quarantineByFile = new LinkedHashMap<>();
   private final List<Map<String, Object>> excludedCodes = new ArrayList<>();
   private final List<Map<String, Object>> unresolvedLabels = new ArrayList<>();
   private final List<Map<String, Object>> inexactMatches = new ArrayList<>();
@@ -44,6 +45,9 @@ public final class GlotipRunFindings {
     Dataset<Row> quarantined = staged.filter(col("status").equalTo(StagedGlotip.QUARANTINED));
     for (Row r : quarantined.groupBy("reason").count().orderBy(desc("count")).limit(MAX_LISTED).collectAsList()) {
       f.quarantineByReason.add(map("reason", r.getString(0), "rows", r.getLong(1)));
+    }
+    for (Row r : quarantined.groupBy("source_file").count().orderBy(desc("count")).collectAsList()) {
+      f.quarantineByFile.put(r.getString(0), r.getLong(1));
     }
     for (Row r : quarantined.select("source_file", "source_row", "reason", "raw_code", "raw_value")
         .limit(20).collectAsList()) {
@@ -101,6 +105,11 @@ public final class GlotipRunFindings {
     return rowsByStatus.getOrDefault(status, 0L);
   }
 
+  /** Quarantined rows per input file, most first. */
+  public Map<String, Long> quarantineByFile() {
+    return quarantineByFile;
+  }
+
   public long totalRows() {
     return rowsByStatus.values().stream().mapToLong(Long::longValue).sum();
   }
@@ -136,8 +145,8 @@ public final class GlotipRunFindings {
   }
 
   public Map<String, Object> quarantine() {
-    return map("rows", rows(StagedGlotip.QUARANTINED), "by_reason", quarantineByReason,
-        "examples", quarantineExamples);
+    return map("rows", rows(StagedGlotip.QUARANTINED), "by_file", quarantineByFile,
+        "by_reason", quarantineByReason, "examples", quarantineExamples);
   }
 
   public Map<String, Object> citizenship() {

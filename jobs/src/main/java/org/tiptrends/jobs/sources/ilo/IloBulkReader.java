@@ -13,6 +13,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.tiptrends.core.geo.ReferenceData;
+import org.tiptrends.jobs.sources.FileSniffer;
 import org.tiptrends.jobs.sources.InputException;
 
 /**
@@ -27,7 +28,7 @@ public final class IloBulkReader {
 
   public record Result(List<SectorObservation> observations, long rowsRead, List<String> badCells) {}
 
-  /** Whether a CSV's first line is a bulk header (the table export starts with a title). */
+  /** Whether a CSV's first line is a bulk header ({@code ref_area, indicator, ...}). */
   public static boolean isBulk(Path file) {
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         CSVParser p = CSVFormat.RFC4180.parse(in)) {
@@ -37,7 +38,9 @@ public final class IloBulkReader {
       }
       List<String> first = new ArrayList<>();
       it.next().forEach(v -> first.add(v.replace("\uFEFF", "").strip()));
-      return first.containsAll(REQUIRED);
+      // the table export starts with a title; a bulk file names its columns with ILO's codes, so
+      // one that lacks a required column is still a bulk file (and the reader says which is missing)
+      return first.contains("ref_area") && first.contains("indicator");
     } catch (Exception e) {
       return false;
     }
@@ -45,6 +48,10 @@ public final class IloBulkReader {
 
   public Result read(Path file, ReferenceData reference) {
     String name = file.toString();
+    String notText = FileSniffer.notText(file);
+    if (notText != null) {
+      throw new InputException(name, "not a readable ILOSTAT bulk CSV (" + notText + ")");
+    }
     List<SectorObservation> out = new ArrayList<>();
     List<String> bad = new ArrayList<>();
     long read = 0;
@@ -79,8 +86,7 @@ public final class IloBulkReader {
     } catch (InputException e) {
       throw e;
     } catch (Exception e) {
-      throw new InputException(name, "not a readable ILOSTAT bulk CSV (" + String.valueOf(e.getMessage())
-          .replaceAll("\\s+", " ") + ")", e);
+      throw new InputException(name, "not a readable ILOSTAT bulk CSV (" + FileSniffer.describe(e, file) + ")", e);
     }
     return new Result(out, read, bad);
   }

@@ -17,6 +17,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.tiptrends.core.geo.ReferenceData;
+import org.tiptrends.jobs.sources.FileSniffer;
 import org.tiptrends.jobs.sources.InputException;
 
 /**
@@ -28,6 +29,8 @@ import org.tiptrends.jobs.sources.InputException;
  */
 public final class IloTableReader {
   static final int MAX_PREAMBLE_ROWS = 15;
+  /** The table's leading columns, before one column per breakdown value. */
+  static final List<String> HEADER = List.of("Reference area", "Source", "Sex", "Age", "Time");
   private static final Pattern UNIT = Pattern.compile("\\(([^()]*)\\)\\s*$");
   private static final Pattern INDICATOR_ID = Pattern.compile("^([A-Z0-9]+(?:_[A-Z0-9]+)+?)_[A-Z]_EN");
 
@@ -40,10 +43,12 @@ public final class IloTableReader {
     if (rows.isEmpty()) {
       throw new InputException(name, "empty file");
     }
+    // the header is the first row naming at least two of the table's leading columns; then every
+    // one but Source is required, so a renamed column is reported by name
     int h = -1;
     for (int i = 0; i < Math.min(rows.size(), MAX_PREAMBLE_ROWS); i++) {
       List<String> r = rows.get(i);
-      if (r.contains("Reference area") && r.contains("Time")) {
+      if (HEADER.stream().filter(r::contains).count() >= 2) {
         h = i;
         break;
       }
@@ -71,8 +76,10 @@ public final class IloTableReader {
     int sex = header.indexOf("Sex");
     int age = header.indexOf("Age");
     int time = header.indexOf("Time");
-    if (sex < 0 || age < 0) {
-      throw new InputException(name, "missing required column(s) Sex/Age in the ILOSTAT header");
+    List<String> missing = HEADER.stream().filter(c -> !c.equals("Source") && !header.contains(c)).toList();
+    if (!missing.isEmpty()) {
+      throw new InputException(name, "missing required column(s) " + String.join(", ", missing)
+          + " in the ILOSTAT header on row " + (h + 1));
     }
     List<Integer> breakdown = new ArrayList<>();
     for (int i = time + 1; i < header.size(); i++) {
@@ -84,7 +91,7 @@ public final class IloTableReader {
     List<String> bad = new ArrayList<>();
     long read = 0;
     for (List<String> r : rows.subList(h + 1, rows.size())) {
-      if (r.size() <= time || r.get(area).isBlank()) {
+      if (r.size() <= Math.max(Math.max(area, time), Math.max(sex, age)) || r.get(area).isBlank()) {
         continue;
       }
       read++;
@@ -105,7 +112,7 @@ public final class IloTableReader {
           double v = Double.parseDouble(text);
           out.add(new SectorObservation(year, place.level(), place.code(), place.name(), indicator, indicatorCode,
               IloGeography.sex(r.get(sex)), IloGeography.ageBand(r.get(age)), IloGeography.sector(header.get(col)),
-              v, unitText, source >= 0 ? r.get(source) : null));
+              v, unitText, source >= 0 && source < r.size() ? r.get(source) : null));
         } catch (NumberFormatException e) {
           bad.add(r.get(area) + " " + header.get(col) + " '" + text + "'");
         }
@@ -119,6 +126,10 @@ public final class IloTableReader {
     List<List<String>> rows = new ArrayList<>();
     try {
       if (name.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
+        String notXlsx = FileSniffer.notXlsx(file);
+        if (notXlsx != null) {
+          throw new InputException(name, "not a readable ILOSTAT export (" + notXlsx + ")");
+        }
         DataFormatter fmt = new DataFormatter(Locale.ROOT);
         try (Workbook wb = WorkbookFactory.create(file.toFile(), null, true)) {
           Sheet s = wb.getSheetAt(0);
@@ -132,6 +143,10 @@ public final class IloTableReader {
           }
         }
       } else {
+        String notText = FileSniffer.notText(file);
+        if (notText != null) {
+          throw new InputException(name, "not a readable ILOSTAT export (" + notText + ")");
+        }
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
           for (CSVRecord r : CSVFormat.RFC4180.parse(in)) {
             List<String> line = new ArrayList<>();
@@ -140,9 +155,10 @@ public final class IloTableReader {
           }
         }
       }
+    } catch (InputException e) {
+      throw e;
     } catch (Exception | LinkageError e) {
-      throw new InputException(name, "not a readable ILOSTAT export (" + String.valueOf(e.getMessage())
-          .replaceAll("\\s+", " ") + ")", e);
+      throw new InputException(name, "not a readable ILOSTAT export (" + FileSniffer.describe(e, file) + ")", e);
     }
     return rows;
   }

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.tiptrends.jobs.sources.FileSniffer;
 import org.tiptrends.jobs.sources.InputException;
 
 /**
@@ -32,6 +33,10 @@ public final class UcdpConflictReader {
 
   public Result read(Path file, Map<Integer, String> gwToIso3) {
     String name = file.toString();
+    String notText = FileSniffer.notText(file);
+    if (notText != null) {
+      throw new InputException(name, "not a readable UCDP/PRIO CSV (" + notText + ")");
+    }
     List<ConflictLocation> out = new ArrayList<>();
     List<String> unmapped = new ArrayList<>();
     List<String> bad = new ArrayList<>();
@@ -73,8 +78,7 @@ public final class UcdpConflictReader {
     } catch (InputException e) {
       throw e;
     } catch (Exception e) {
-      throw new InputException(name, "not a readable UCDP/PRIO CSV (" + String.valueOf(e.getMessage())
-          .replaceAll("\\s+", " ") + ")", e);
+      throw new InputException(name, "not a readable UCDP/PRIO CSV (" + FileSniffer.describe(e, file) + ")", e);
     }
     return new Result(out, read, unmapped.stream().distinct().sorted().toList(), bad);
   }

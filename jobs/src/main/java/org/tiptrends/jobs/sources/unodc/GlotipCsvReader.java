@@ -22,6 +22,7 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.tiptrends.jobs.sources.FileSniffer;
 import org.tiptrends.jobs.sources.InputException;
 
 /**
@@ -37,12 +38,21 @@ public final class GlotipCsvReader {
     this.spark = spark;
   }
 
-  public record Result(Dataset<Row> rows, GlotipLayout.Header header) {}
+  /** @param noDataRows the file ends with its header (or blank lines under it): a header-only export */
+  public record Result(Dataset<Row> rows, GlotipLayout.Header header, boolean noDataRows) {}
 
   public Result read(Path file) {
     String name = file.toString();
     List<List<String>> first = peek(file);
+    String separator = GlotipLayout.foreignSeparator(first);
+    if (separator != null) {
+      throw new InputException(name, "no GLOTIP header with comma-separated columns: the columns are separated by "
+          + separator + " (a European Excel export?); save it as CSV (comma delimited)");
+    }
     GlotipLayout.Header header = GlotipLayout.locateHeader(name, first);
+    // the first rows were the whole file and nothing is under the header: known without a Spark job
+    boolean noDataRows = first.size() < GlotipLayout.MAX_PREAMBLE_ROWS && first.subList(header.rowIndex() + 1,
+        first.size()).stream().allMatch(r -> r.stream().allMatch(v -> v == null || v.isBlank()));
     int width = first.get(header.rowIndex()).size();
     StructType positional = new StructType();
     for (int i = 0; i < width; i++) {
@@ -68,15 +78,16 @@ public final class GlotipCsvReader {
     raw.add(lit(name).as("source_file"));
     raw.add(lit(null).cast(DataTypes.LongType).as("source_row"));
     Dataset<Row> rows = all.filter(functions.not(drop)).select(raw.toArray(Column[]::new));
-    return new Result(rows, header);
+    return new Result(rows, header, noDataRows);
   }
 
-  /** Null-safe equality of a whole line with a preamble or header row (BOM ignored). */
+  /** Null-safe equality of a whole line with a preamble or header row (BOM ignored, empty is null). */
   private static Column rowEquals(List<String> values, int width) {
     Column eq = lit(true);
     for (int i = 0; i < width; i++) {
       String v = i < values.size() ? values.get(i) : null;
-      Column c = regexp_replace(col("_c" + i), "^\uFEFF", "");
+      Column stripped = regexp_replace(col("_c" + i), "^\uFEFF", "");
+      Column c = functions.when(stripped.equalTo(""), lit(null).cast(DataTypes.StringType)).otherwise(stripped);
       String expected = v == null || v.isEmpty() ? null : v.replace("\uFEFF", "");
       eq = eq.and(c.eqNullSafe(lit(expected)));
     }
@@ -88,6 +99,10 @@ public final class GlotipCsvReader {
     if (!Files.isRegularFile(file)) {
       throw new InputException(name, "not a file");
     }
+    String notText = FileSniffer.notText(file);
+    if (notText != null) {
+      throw new InputException(name, "not a readable CSV file (" + notText + ")");
+    }
     var decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
     try (BufferedReader in = new BufferedReader(
@@ -97,6 +112,10 @@ public final class GlotipCsvReader {
       for (CSVRecord r : parser) {
         List<String> row = new ArrayList<>();
         r.forEach(v -> row.add(v.isEmpty() ? null : v));
+        if (rows.isEmpty() && !row.isEmpty() && row.get(0) != null && row.get(0).startsWith("\uFEFF")) {
+          // the byte-order mark is not part of the first value (the publisher); the filter ignores it too
+          row.set(0, GlotipLayout.blankToNull(row.get(0).substring(1)));
+        }
         rows.add(row);
         if (rows.size() >= GlotipLayout.MAX_PREAMBLE_ROWS) {
           break;
@@ -104,7 +123,7 @@ public final class GlotipCsvReader {
       }
       return rows;
     } catch (IOException | java.io.UncheckedIOException e) {
-      throw new InputException(name, "not a readable CSV file (" + GlotipXlsxReader.oneLine(e) + ")", e);
+      throw new InputException(name, "not a readable CSV file (" + FileSniffer.describe(e, file) + ")", e);
     }
   }
 }

@@ -111,6 +111,32 @@ public final class GlotipLayout {
         + Math.min(firstRows.size(), MAX_PREAMBLE_ROWS) + " rows");
   }
 
+  /** The problem of a file whose header has nothing under it (an export of an empty selection). */
+  static String noDataRows(Header header) {
+    return "no data rows under the GLOTIP header on row " + (header.rowIndex() + 1)
+        + " (a header-only export: was the download's selection empty?)";
+  }
+
+  /**
+   * A first-rows line that holds the GLOTIP header in a single cell, split by another separator
+   * (a European Excel "CSV" uses ';'): the separator, or {@code null}.
+   */
+  static String foreignSeparator(List<List<String>> firstRows) {
+    for (List<String> row : firstRows) {
+      if (row.size() == 1 && row.get(0) != null) {
+        String cell = row.get(0).toLowerCase(Locale.ROOT);
+        if (cell.contains("iso3_code") || cell.contains("txtvalue")) {
+          for (char sep : new char[] {';', '\t', '|'}) {
+            if (cell.indexOf(sep) >= 0) {
+              return sep == '\t' ? "tabs" : "'" + sep + "'";
+            }
+          }
+        }
+      }
+    }
+    return null;
+  }
+
   private static String key(String header) {
     return header.strip().replace("\uFEFF", "").toLowerCase(Locale.ROOT);
   }

@@ -8,6 +8,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.tiptrends.jobs.sources.FileHashes;
+import org.tiptrends.jobs.sources.InputException;
 import org.tiptrends.jobs.sources.SourceFile;
 import org.tiptrends.jobs.sources.SourceFolder;
 
@@ -27,13 +28,21 @@ public final class GlotipSource {
       String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
       GlotipLayout.Header header;
       String format;
+      // a file with a header and nothing under it is an export of an empty selection, not "no
+      // data": with other files beside it, its years would silently vanish from the marts
       if (name.endsWith(".xlsx")) {
         GlotipXlsxReader.Result r = new GlotipXlsxReader().read(file);
+        if (r.rows().isEmpty()) {
+          throw new InputException(file.toString(), GlotipLayout.noDataRows(r.header()));
+        }
         xlsxRows.addAll(r.rows());
         header = r.header();
         format = "xlsx";
       } else {
         GlotipCsvReader.Result r = new GlotipCsvReader(spark).read(file);
+        if (r.noDataRows()) {
+          throw new InputException(file.toString(), GlotipLayout.noDataRows(r.header()));
+        }
         raw = raw == null ? r.rows() : raw.unionByName(r.rows());
         header = r.header();
         format = "csv";

@@ -17,7 +17,9 @@ import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler.SheetContentsHandl
 import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.tiptrends.jobs.sources.FileSniffer;
 import org.tiptrends.jobs.sources.InputException;
+import org.tiptrends.jobs.sources.SourceFolder;
 import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
 
@@ -34,6 +36,10 @@ public final class GlotipXlsxReader {
     String name = file.toString();
     if (!Files.isRegularFile(file)) {
       throw new InputException(name, "not a file");
+    }
+    String notXlsx = FileSniffer.notXlsx(file);
+    if (notXlsx != null) {
+      throw new InputException(name, "not a readable xlsx workbook (" + notXlsx + ")");
     }
     RowCollector collector = new RowCollector(name);
     try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
@@ -52,16 +58,21 @@ public final class GlotipXlsxReader {
     } catch (InputException e) {
       throw e;
     } catch (Exception | LinkageError e) {
-      throw new InputException(name, "not a readable xlsx workbook (" + oneLine(e) + ")", e);
+      throw new InputException(name, "not a readable xlsx workbook (" + damaged(file, e) + ")", e);
     }
     collector.finish();
     return new Result(collector.rows, collector.header);
   }
 
-  static String oneLine(Throwable e) {
-    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    m = m.replaceAll("\\s+", " ").strip();
-    return m.length() > 160 ? m.substring(0, 157) + "..." : m;
+  /** A zip that POI cannot open: cut short (an interrupted download) or otherwise damaged. */
+  private static String damaged(Path file, Throwable e) {
+    String why = FileSniffer.describe(e, file);
+    if (why.startsWith("Failed to read the file input stream") || why.contains("zip")
+        || why.contains("Zip") || why.contains("END header") || why.contains("EOF")) {
+      return "a damaged or truncated zip archive of " + SourceFolder.size(file)
+          + " bytes: download it again";
+    }
+    return why;
   }
 
   /** Buffers the first rows until the header is found, then converts each row as it streams by. */

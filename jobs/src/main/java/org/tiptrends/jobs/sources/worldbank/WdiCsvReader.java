@@ -17,6 +17,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.tiptrends.core.geo.ReferenceData;
+import org.tiptrends.jobs.sources.FileSniffer;
 import org.tiptrends.jobs.sources.InputException;
 
 /**
@@ -28,6 +29,8 @@ import org.tiptrends.jobs.sources.InputException;
  */
 public final class WdiCsvReader {
   static final int MAX_PREAMBLE_ROWS = 10;
+  /** The WDI's columns before the years; all but the country's name are required. */
+  static final List<String> HEADER = List.of("Country Name", "Country Code", "Indicator Name", "Indicator Code");
 
   /** One value of one indicator for one country and year. */
   public record Observation(int year, String iso3, String indicatorCode, String indicatorName, double value) {}
@@ -40,6 +43,10 @@ public final class WdiCsvReader {
 
   public Result read(Path file, ReferenceData reference) {
     String name = file.toString();
+    String notText = FileSniffer.notText(file);
+    if (notText != null) {
+      throw new InputException(name, "not a readable UTF-8 CSV file (" + notText + ")");
+    }
     List<List<String>> rows = new ArrayList<>();
     var decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -52,8 +59,12 @@ public final class WdiCsvReader {
         rows.add(row);
       }
     } catch (IOException | java.io.UncheckedIOException e) {
-      throw new InputException(name, "not a readable UTF-8 CSV file (" + oneLine(e) + ")", e);
+      throw new InputException(name, "not a readable UTF-8 CSV file (" + FileSniffer.describe(e, file) + ")", e);
     }
+    if (rows.isEmpty()) {
+      throw new InputException(name, "empty file");
+    }
+    // the header is the first row naming at least two of the WDI's columns; then every one is required
     int h = -1;
     String lastUpdated = null;
     for (int i = 0; i < Math.min(rows.size(), MAX_PREAMBLE_ROWS); i++) {
@@ -61,13 +72,10 @@ public final class WdiCsvReader {
       if (row.size() >= 2 && row.get(0).equalsIgnoreCase("Last Updated Date")) {
         lastUpdated = row.get(1);
       }
-      if (row.contains("Country Code") && row.contains("Indicator Code")) {
+      if (HEADER.stream().filter(row::contains).count() >= 2) {
         h = i;
         break;
       }
-    }
-    if (rows.isEmpty()) {
-      throw new InputException(name, "empty file");
     }
     if (h < 0) {
       throw new InputException(name, "no World Bank header (Country Name, Country Code, Indicator Name, "
@@ -83,17 +91,23 @@ public final class WdiCsvReader {
         yearColumns.put(i, Integer.parseInt(header.get(i)));
       }
     }
-    if (indicatorName < 0 || yearColumns.isEmpty()) {
-      throw new InputException(name, "missing required column(s): "
-          + (indicatorName < 0 ? "Indicator Name " : "") + (yearColumns.isEmpty() ? "year columns" : ""));
+    List<String> missing = new ArrayList<>(HEADER.subList(1, HEADER.size()).stream()
+        .filter(c -> !header.contains(c)).toList());
+    if (yearColumns.isEmpty()) {
+      missing.add("year columns (1960, 1961, ...)");
     }
+    if (!missing.isEmpty()) {
+      throw new InputException(name, "missing required column(s) " + String.join(", ", missing)
+          + " in the World Bank header");
+    }
+    int last = Math.max(code, Math.max(indicatorName, indicatorCode));
     int nameCol = header.indexOf("Country Name");
     List<Observation> out = new ArrayList<>();
     Map<String, String> aggregates = new java.util.TreeMap<>();
     List<BadCell> bad = new ArrayList<>();
     long read = 0;
     for (List<String> row : rows.subList(h + 1, rows.size())) {
-      if (row.size() <= indicatorCode || row.get(code).isEmpty()) {
+      if (row.size() <= last || row.get(code).isEmpty()) {
         continue;
       }
       read++;
@@ -119,10 +133,5 @@ public final class WdiCsvReader {
       }
     }
     return new Result(out, aggregates, bad, lastUpdated, read);
-  }
-
-  private static String oneLine(Throwable e) {
-    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return m.replaceAll("\\s+", " ").strip();
   }
 }
