@@ -140,13 +140,20 @@ public final class NightlyRun {
       MartInputs marts = new MartInputs(spark, staged, worldBank.observations(),
           ilo.observations(), ucdp.locations(), ReferenceData.standard());
       Map<String, Long> outputs = new LinkedHashMap<>();
+      Map<String, List<String>> missingContractColumns = new LinkedHashMap<>();
       for (Mart mart : MARTS) {
         progress.accept("building mart " + mart.name());
         Path dir = build.resolve(mart.name());
         FailPoints.reached("writing:" + mart.name());
         outputs.put(mart.name(), write(mart.build(marts), dir));
         // later marts build on what was published, not on a recomputation of it
-        marts.register(mart.name(), spark.read().parquet(dir.toUri().toString()));
+        Dataset<Row> published = spark.read().parquet(dir.toUri().toString());
+        marts.register(mart.name(), published);
+        List<String> columns = List.of(published.columns());
+        List<String> missing = mart.contractColumns().stream().filter(c -> !columns.contains(c)).toList();
+        if (!missing.isEmpty()) {
+          missingContractColumns.put(mart.name(), missing);
+        }
       }
       outputs.put("quarantine", write(staged.filter(
           staged.col("status").equalTo(StagedGlotip.QUARANTINED)), build.resolve("quarantine")));
@@ -154,7 +161,7 @@ public final class NightlyRun {
 
       Map<String, Boolean> sourcePresent = Map.of(IndicatorsMart.NAME, !worldBank.files().isEmpty(),
           SectorsMart.NAME, !ilo.files().isEmpty(), ConflictMart.NAME, !ucdp.files().isEmpty());
-      new QualityGates(spark, gates).run(report, findings, outputs, build,
+      new QualityGates(spark, gates).run(report, findings, outputs, missingContractColumns, build,
           store.current().map(store.root()::resolve), !loaded.files().isEmpty(), sourcePresent);
       Instant finished = Instant.now();
       report.put("finished_at", finished.toString())

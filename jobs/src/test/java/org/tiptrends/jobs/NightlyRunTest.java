@@ -175,6 +175,9 @@ class NightlyRunTest {
     assertTrue(report.get("citizenship").get("unresolved_labels").size() > 0);
     for (JsonNode c : report.get("checks")) {
       assertFalse(c.get("status").asText().equals("fail"), c.toString());
+      if (c.get("name").asText().equals("required_columns")) {
+        assertTrue(c.get("detail").asText().contains("every mart has the columns of its contract"), c.toString());
+      }
     }
     long quarantineRows = mart("quarantine").count();
     assertEquals(report.get("quarantine").get("rows").asLong(), quarantineRows);

@@ -40,14 +40,19 @@ public final class QualityGates {
   }
 
   /**
+   * @param missingContractColumns per mart, the contract columns its written table lacks
    * @param build the build directory holding every mart
    * @param live the live version's directory, if any (for the row-count gate)
    * @param sourcePresent per mart fed by an optional source: whether that source had files
    */
-  public void run(RunReport report, GlotipRunFindings f, Map<String, Long> outputs, Path build,
-      Optional<Path> live, boolean glotipPresent, Map<String, Boolean> sourcePresent) {
-    report.check("required_columns", CheckStatus.PASS,
-        "every input file had its required columns (a file without them stops the run before this)");
+  public void run(RunReport report, GlotipRunFindings f, Map<String, Long> outputs,
+      Map<String, List<String>> missingContractColumns, Path build, Optional<Path> live, boolean glotipPresent,
+      Map<String, Boolean> sourcePresent) {
+    // inputs without their required columns stop the run in the readers; this checks the outputs
+    report.check("required_columns", missingContractColumns.isEmpty() ? CheckStatus.PASS : CheckStatus.FAIL,
+        missingContractColumns.isEmpty()
+            ? "every input had its required columns and every mart has the columns of its contract"
+            : "marts without columns of their contract: " + missingContractColumns);
     nonEmpty(report, outputs, glotipPresent, sourcePresent);
     resolution(report, f);
     quarantine(report, f);
