@@ -86,4 +86,15 @@ public final class IndependentGlotip {
   public static boolean victims(Map<String, String> row, String dimension) {
     return row.get("Indicator").equals("Detected trafficking victims") && row.get("Dimension").equals(dimension);
   }
+
+  /** Every input a run report lists still has the sha256 the run saw (no test changed it). */
+  public static void assertInputsUnchanged(com.fasterxml.jackson.databind.JsonNode report) {
+    if (report == null) {
+      return;
+    }
+    for (com.fasterxml.jackson.databind.JsonNode in : report.get("inputs")) {
+      org.junit.jupiter.api.Assertions.assertEquals(in.get("sha256").asText(),
+          org.tiptrends.jobs.sources.FileHashes.sha256(Path.of(in.get("path").asText())), in.get("path").asText());
+    }
+  }
 }

@@ -102,32 +102,12 @@ public final class Correlations {
   static double kendallP(double tauB, double[] x, double[] y) {
     int n = x.length;
     double n0 = n * (n - 1) / 2.0;
-    Map<Double, Integer> tx = counts(x);
-    Map<Double, Integer> ty = counts(y);
-    double xties = 0;
-    double v0x = 0;
-    double v1x = 0;
-    double v2x = 0;
-    for (int t : tx.values()) {
-      xties += t * (t - 1) / 2.0;
-      v0x += t * (t - 1.0) * (2 * t + 5);
-      v1x += t * (t - 1.0) * (t - 2);
-      v2x += t * (t - 1.0);
-    }
-    double yties = 0;
-    double v0y = 0;
-    double v1y = 0;
-    double v2y = 0;
-    for (int t : ty.values()) {
-      yties += t * (t - 1) / 2.0;
-      v0y += t * (t - 1.0) * (2 * t + 5);
-      v1y += t * (t - 1.0) * (t - 2);
-      v2y += t * (t - 1.0);
-    }
-    double s = tauB * Math.sqrt((n0 - xties) * (n0 - yties));
-    double vs = (n * (n - 1.0) * (2 * n + 5) - v0x - v0y) / 18
-        + v1x * v1y / (9.0 * n * (n - 1) * (n - 2))
-        + v2x * v2y / (2.0 * n * (n - 1));
+    Ties tx = Ties.of(x);
+    Ties ty = Ties.of(y);
+    double s = tauB * Math.sqrt((n0 - tx.pairs()) * (n0 - ty.pairs()));
+    double vs = (n * (n - 1.0) * (2 * n + 5) - tx.v0() - ty.v0()) / 18
+        + tx.v1() * ty.v1() / (9.0 * n * (n - 1) * (n - 2))
+        + tx.v2() * ty.v2() / (2.0 * n * (n - 1));
     if (vs <= 0) {
       return Double.NaN;
     }
@@ -135,12 +115,25 @@ public final class Correlations {
     return 2 * new NormalDistribution().cumulativeProbability(-Math.abs(z));
   }
 
-  private static Map<Double, Integer> counts(double[] v) {
-    Map<Double, Integer> m = new HashMap<>();
-    for (double d : v) {
-      m.merge(d, 1, Integer::sum);
+  /** Tie-group sums of one variable (t = size of each group of equal values), as R's cor.test uses them. */
+  private record Ties(double pairs, double v0, double v1, double v2) {
+    static Ties of(double[] v) {
+      Map<Double, Integer> groups = new HashMap<>();
+      for (double d : v) {
+        groups.merge(d, 1, Integer::sum);
+      }
+      double pairs = 0;
+      double v0 = 0;
+      double v1 = 0;
+      double v2 = 0;
+      for (int t : groups.values()) {
+        pairs += t * (t - 1) / 2.0;
+        v0 += t * (t - 1.0) * (2 * t + 5);
+        v1 += t * (t - 1.0) * (t - 2);
+        v2 += t * (t - 1.0);
+      }
+      return new Ties(pairs, v0, v1, v2);
     }
-    return m;
   }
 
   static double[] fisherInterval(double r, double se) {

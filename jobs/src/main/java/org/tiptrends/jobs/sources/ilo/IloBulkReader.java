@@ -6,15 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.tiptrends.core.geo.ReferenceData;
 import org.tiptrends.jobs.sources.FileSniffer;
 import org.tiptrends.jobs.sources.InputException;
+import org.tiptrends.jobs.sources.NamedColumns;
 
 /**
  * Reads an ILOSTAT bulk download CSV (long: {@code ref_area, indicator, source, sex, classif1,
@@ -57,28 +56,23 @@ public final class IloBulkReader {
     long read = 0;
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
-      Map<String, Integer> header = new TreeMap<>();
-      p.getHeaderMap().forEach((k, v) -> header.put(k.replace("\uFEFF", "").strip(), v));
-      List<String> missing = REQUIRED.stream().filter(c -> !header.containsKey(c)).sorted().toList();
-      if (!missing.isEmpty()) {
-        throw new InputException(name, "missing required column(s) " + String.join(", ", missing));
-      }
+      NamedColumns header = NamedColumns.of(p, name, REQUIRED);
       for (CSVRecord r : p) {
         read++;
-        String value = get(r, header, "obs_value");
+        String value = header.get(r, "obs_value");
         if (value.isEmpty()) {
           continue;
         }
-        String indicator = get(r, header, "indicator");
-        String classif2 = header.containsKey("classif2") ? get(r, header, "classif2") : "";
+        String indicator = header.get(r, "indicator");
+        String classif2 = header.has("classif2") ? header.get(r, "classif2") : "";
         try {
-          int year = (int) Double.parseDouble(get(r, header, "time"));
-          IloGeography.Place place = IloGeography.of(get(r, header, "ref_area"), reference);
+          int year = (int) Double.parseDouble(header.get(r, "time"));
+          IloGeography.Place place = IloGeography.of(header.get(r, "ref_area"), reference);
           out.add(new SectorObservation(year, place.level(), place.code(), place.name(), indicator, indicator,
-              IloGeography.sex(get(r, header, "sex")), IloGeography.ageBand(get(r, header, "classif1")),
+              IloGeography.sex(header.get(r, "sex")), IloGeography.ageBand(header.get(r, "classif1")),
               classif2.isEmpty() ? "total" : IloGeography.sector(classif2), Double.parseDouble(value),
               indicator.endsWith("_NB") ? "thousands" : indicator.endsWith("_RT") ? "percent" : null,
-              header.containsKey("source") ? get(r, header, "source") : null));
+              header.has("source") ? header.get(r, "source") : null));
         } catch (NumberFormatException e) {
           bad.add("row " + r.getRecordNumber() + ": '" + value + "'");
         }
@@ -91,8 +85,4 @@ public final class IloBulkReader {
     return new Result(out, read, bad);
   }
 
-  private static String get(CSVRecord r, Map<String, Integer> header, String column) {
-    int i = header.get(column);
-    return i < r.size() ? r.get(i).strip() : "";
-  }
 }

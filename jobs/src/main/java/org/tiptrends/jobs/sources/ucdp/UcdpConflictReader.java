@@ -8,12 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.tiptrends.jobs.sources.FileSniffer;
 import org.tiptrends.jobs.sources.InputException;
+import org.tiptrends.jobs.sources.NamedColumns;
 
 /**
  * Reads the UCDP/PRIO Armed Conflict Dataset CSV as UCDP publishes it (one row per conflict-year:
@@ -43,23 +43,18 @@ public final class UcdpConflictReader {
     long read = 0;
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
-      Map<String, Integer> header = new TreeMap<>();
-      p.getHeaderMap().forEach((k, v) -> header.put(k.replace("\uFEFF", "").strip(), v));
-      List<String> missing = REQUIRED.stream().filter(c -> !header.containsKey(c)).sorted().toList();
-      if (!missing.isEmpty()) {
-        throw new InputException(name, "missing required column(s) " + String.join(", ", missing));
-      }
+      NamedColumns header = NamedColumns.of(p, name, REQUIRED);
       for (CSVRecord r : p) {
         read++;
         try {
-          int year = Integer.parseInt(get(r, header, "year"));
-          int intensity = Integer.parseInt(get(r, header, "intensity_level"));
-          int type = Integer.parseInt(get(r, header, "type_of_conflict"));
+          int year = Integer.parseInt(header.get(r, "year"));
+          int intensity = Integer.parseInt(header.get(r, "intensity_level"));
+          int type = Integer.parseInt(header.get(r, "type_of_conflict"));
           if (intensity < 1 || intensity > 2 || type < 1 || type > 4) {
             throw new NumberFormatException("intensity " + intensity + ", type " + type);
           }
-          String location = header.containsKey("location") ? get(r, header, "location") : "";
-          for (String gw : get(r, header, "gwno_loc").split(",")) {
+          String location = header.has("location") ? header.get(r, "location") : "";
+          for (String gw : header.get(r, "gwno_loc").split(",")) {
             if (gw.isBlank()) {
               continue;
             }
@@ -69,7 +64,7 @@ public final class UcdpConflictReader {
               unmapped.add(gw.strip());
               continue;
             }
-            out.add(new ConflictLocation(year, iso3, get(r, header, "conflict_id"), intensity, type, location));
+            out.add(new ConflictLocation(year, iso3, header.get(r, "conflict_id"), intensity, type, location));
           }
         } catch (NumberFormatException e) {
           bad.add("row " + r.getRecordNumber() + ": " + e.getMessage());
@@ -83,8 +78,4 @@ public final class UcdpConflictReader {
     return new Result(out, read, unmapped.stream().distinct().sorted().toList(), bad);
   }
 
-  private static String get(CSVRecord r, Map<String, Integer> header, String column) {
-    int i = header.get(column);
-    return i < r.size() ? r.get(i).strip() : "";
-  }
 }
