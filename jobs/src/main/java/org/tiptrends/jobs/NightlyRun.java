@@ -145,9 +145,9 @@ public final class NightlyRun {
         progress.accept("building mart " + mart.name());
         Path dir = build.resolve(mart.name());
         FailPoints.reached("writing:" + mart.name());
-        outputs.put(mart.name(), write(mart.build(marts), dir));
         // later marts build on what was published, not on a recomputation of it
-        Dataset<Row> published = spark.read().parquet(dir.toUri().toString());
+        Dataset<Row> published = write(mart.build(marts), dir);
+        outputs.put(mart.name(), published.count());
         marts.register(mart.name(), published);
         List<String> columns = List.of(published.columns());
         List<String> missing = mart.contractColumns().stream().filter(c -> !columns.contains(c)).toList();
@@ -156,7 +156,7 @@ public final class NightlyRun {
         }
       }
       outputs.put("quarantine", write(staged.filter(
-          staged.col("status").equalTo(StagedGlotip.QUARANTINED)), build.resolve("quarantine")));
+          staged.col("status").equalTo(StagedGlotip.QUARANTINED)), build.resolve("quarantine")).count());
       report.put("outputs", outputs);
 
       Map<String, Boolean> sourcePresent = Map.of(IndicatorsMart.NAME, !worldBank.files().isEmpty(),
@@ -210,10 +210,11 @@ public final class NightlyRun {
     }
   }
 
-  private static long write(Dataset<Row> rows, Path dir) {
+  /** Writes a mart and returns it as published (read back from its Parquet). */
+  private static Dataset<Row> write(Dataset<Row> rows, Path dir) {
     // the marts are small aggregates: one file each keeps readers (API, notebooks) simple and fast
     rows.coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(dir.toUri().toString());
-    return rows.sparkSession().read().parquet(dir.toUri().toString()).count();
+    return rows.sparkSession().read().parquet(dir.toUri().toString());
   }
 
 

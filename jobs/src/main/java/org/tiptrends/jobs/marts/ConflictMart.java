@@ -25,19 +25,13 @@ import org.tiptrends.core.geo.Country;
  * 3 intrastate, 4 internationalized intrastate). Years outside the file's coverage have no row, so
  * "no conflict" is never confused with "no data".
  */
-public final class ConflictMart implements Mart {
+public final class ConflictMart extends Mart {
   public static final String NAME = "conflict";
   private static final List<String> COLUMNS = List.of("year", "iso3", "conflict_count", "max_intensity",
       "conflict_types");
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public List<String> contractColumns() {
-    return COLUMNS;
+  public ConflictMart() {
+    super(NAME, COLUMNS);
   }
 
   @Override

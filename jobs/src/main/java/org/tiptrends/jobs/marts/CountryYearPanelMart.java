@@ -31,7 +31,7 @@ import org.tiptrends.core.geo.ReferenceData;
  * exploitation and forced labour for the forced-labour share (other forms counted when given).
  * Conflict columns are null for years the conflict data do not cover.
  */
-public final class CountryYearPanelMart implements Mart {
+public final class CountryYearPanelMart extends Mart {
   public static final String NAME = "country_year_panel";
   public static final String GDP_PER_CAPITA = "NY.GDP.PCAP.CD";
   private static final List<String> COLUMNS = List.of("year", "iso3", "country_name", "region_code",
@@ -67,14 +67,8 @@ public final class CountryYearPanelMart implements Mart {
       .add("forced_labour_share_low", DataTypes.DoubleType, true)
       .add("forced_labour_share_high", DataTypes.DoubleType, true);
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public List<String> contractColumns() {
-    return COLUMNS;
+  public CountryYearPanelMart() {
+    super(NAME, COLUMNS);
   }
 
   @Override

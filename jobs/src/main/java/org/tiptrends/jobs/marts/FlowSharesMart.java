@@ -25,7 +25,7 @@ import org.tiptrends.core.flows.FlowType;
  * cells ({@link Shares}). Victims of foreign-unspecified and unknown origin are reported beside,
  * not in the denominator.
  */
-public final class FlowSharesMart implements Mart {
+public final class FlowSharesMart extends Mart {
   public static final String NAME = "flow_shares";
   static final List<FlowType> KNOWN = List.of(FlowType.DOMESTIC, FlowType.SUBREGIONAL,
       FlowType.REGIONAL, FlowType.TRANSREGIONAL);
@@ -34,14 +34,8 @@ public final class FlowSharesMart implements Mart {
       "transregional_share");
   static final StructType SCHEMA = schema();
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public List<String> contractColumns() {
-    return COLUMNS;
+  public FlowSharesMart() {
+    super(NAME, COLUMNS);
   }
 
   private static StructType schema() {

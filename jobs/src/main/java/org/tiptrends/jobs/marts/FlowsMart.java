@@ -13,19 +13,13 @@ import org.apache.spark.sql.Row;
  * from the by-citizenship rows. Origins come from the shared citizenship resolver; labels that
  * resolve to the same origin in the same country-year are summed.
  */
-public final class FlowsMart implements Mart {
+public final class FlowsMart extends Mart {
   public static final String NAME = "flows";
   private static final List<String> COLUMNS = List.of("year", "destination_iso3", "origin_code",
       "origin_level", "flow_type", "victims", "victims_low", "victims_high");
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public List<String> contractColumns() {
-    return COLUMNS;
+  public FlowsMart() {
+    super(NAME, COLUMNS);
   }
 
   @Override

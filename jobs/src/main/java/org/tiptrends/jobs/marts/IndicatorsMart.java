@@ -8,19 +8,13 @@ import org.apache.spark.sql.Row;
  * {@code indicators}: country-year values of every World Bank indicator supplied (GDP per capita,
  * current US$, NY.GDP.PCAP.CD, among them), countries only, with the file each came from.
  */
-public final class IndicatorsMart implements Mart {
+public final class IndicatorsMart extends Mart {
   public static final String NAME = "indicators";
   private static final List<String> COLUMNS = List.of("year", "iso3", "indicator_code", "indicator_name",
       "value", "source");
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public List<String> contractColumns() {
-    return COLUMNS;
+  public IndicatorsMart() {
+    super(NAME, COLUMNS);
   }
 
   @Override

@@ -10,19 +10,13 @@ import org.apache.spark.sql.functions;
  * {@code sectors}: ILOSTAT values by geography (world, country, or ILO region — ILO's regions are
  * their own level, not M49's), sex, age band and economic sector, with the unit the export states.
  */
-public final class SectorsMart implements Mart {
+public final class SectorsMart extends Mart {
   public static final String NAME = "sectors";
   private static final List<String> COLUMNS = List.of("year", "geo_level", "geo_code", "geo_name", "indicator",
       "sex", "age_band", "sector", "value", "unit");
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public List<String> contractColumns() {
-    return COLUMNS;
+  public SectorsMart() {
+    super(NAME, COLUMNS);
   }
 
   @Override

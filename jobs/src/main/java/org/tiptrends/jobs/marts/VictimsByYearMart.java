@@ -18,19 +18,13 @@ import org.tiptrends.core.geo.ReferenceData;
  * cells (rows sharing a key, which the export uses for collapsed sub-categories, are summed);
  * aggregate cells sum the countries that reported that cell, and say how many did.
  */
-public final class VictimsByYearMart implements Mart {
+public final class VictimsByYearMart extends Mart {
   public static final String NAME = "victims_by_year";
   private static final List<String> COLUMNS = List.of("year", "geo_level", "geo_code", "geo_name",
       "sex", "age", "form", "victims", "victims_low", "victims_high", "reporting_countries");
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public List<String> contractColumns() {
-    return COLUMNS;
+  public VictimsByYearMart() {
+    super(NAME, COLUMNS);
   }
 
   @Override
