@@ -8,7 +8,10 @@ import org.slf4j.LoggerFactory;
 import org.tiptrends.api.http.Json;
 import org.tiptrends.api.http.JettyProblems;
 import org.tiptrends.api.http.Problems;
+import org.tiptrends.api.charts.render.ChartRenderer;
 import org.tiptrends.api.routes.AdminRoutes;
+import org.tiptrends.api.routes.ChartRoutes;
+import org.tiptrends.api.routes.DashboardRoutes;
 import org.tiptrends.api.routes.CorrelationRoutes;
 import org.tiptrends.api.routes.SectorConflictRoutes;
 import org.tiptrends.api.routes.ApiRoutes;
@@ -34,6 +37,10 @@ public final class ApiApp {
 
   /** The route groups of the API; {@code adminToken} {@code null} leaves the admin route out. */
   public static List<ApiRoutes> routes(SnapshotHolder snapshots, String adminToken) {
+    return routes(snapshots, adminToken, ChartRenderer.shared());
+  }
+
+  public static List<ApiRoutes> routes(SnapshotHolder snapshots, String adminToken, ChartRenderer renderer) {
     List<ApiRoutes> routes = new ArrayList<>(List.of(
         new HealthRoutes(snapshots),
         new MetaRoutes(snapshots),
@@ -42,6 +49,8 @@ public final class ApiApp {
         new FlowRoutes(snapshots),
         new CorrelationRoutes(snapshots),
         new SectorConflictRoutes(snapshots),
+        new ChartRoutes(snapshots, renderer),
+        new DashboardRoutes(),
         new DocsRoutes()));
     if (adminToken != null) {
       routes.add(new AdminRoutes(snapshots, adminToken));

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tiptrends.api.charts.render.ChartRenderer;
 import org.tiptrends.api.snapshot.SnapshotHolder;
 
 /**
@@ -50,7 +51,8 @@ public final class ApiMain {
     }
     try {
       Javalin app = start(options);
-      LOG.info("tip-trends API listening on http://{}:{}/api/v1 (docs: /api/docs)", options.host(), app.port());
+      LOG.info("tip-trends listening on http://{}:{}/ (dashboard), /api/v1 (API), /api/docs (docs)", options.host(),
+          app.port());
     } catch (RuntimeException e) {
       LOG.debug("the API could not start", e);
       fail(System.err, 1, "cannot start the API: " + e.getMessage());
@@ -77,6 +79,8 @@ public final class ApiMain {
       throw e;
     }
     snapshots.startWatching(SnapshotHolder.DEFAULT_WATCH_PERIOD);
+    // SVG and PNG charts need ECharts loaded in GraalJS: seconds of work, done before the first ask
+    ChartRenderer.shared().warmUpInBackground();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       app.stop();
       snapshots.close();

@@ -29,9 +29,7 @@ public final class CorrelationRoutes implements ApiRoutes {
   public void register(RoutesConfig routes) {
     routes.get("/api/v1/correlations/gdp-transregional", SnapshotGet.of(snapshots, (ctx, s) -> {
       Params p = Params.of(ctx, "year", "minVictims", "method", "logX", Params.FORMAT);
-      CorrelationQuery.Measure x = require(s, CorrelationQuery.GDP, "year");
-      CorrelationQuery.Measure y = require(s, CorrelationQuery.TRANSREGIONAL, "year");
-      CorrelationQuery.Answer a = answer(s, p, x, y, "known_origin_victims", 20);
+      CorrelationQuery.Answer a = gdpTransregional(p, s);
       Responses.tabular(ctx, p.format(), a, () -> csv(a));
     }));
     routes.get("/api/v1/correlations", SnapshotGet.of(snapshots, (ctx, s) -> {
@@ -42,6 +40,16 @@ public final class CorrelationRoutes implements ApiRoutes {
       CorrelationQuery.Answer a = answer(s, p, x, y, threshold, 0);
       Responses.tabular(ctx, p.format(), a, () -> csv(a));
     }));
+  }
+
+  /**
+   * GDP per capita of destination countries against their share of victims from other regions
+   * ({@code year}, {@code minVictims}, {@code method}, {@code logX}).
+   */
+  static CorrelationQuery.Answer gdpTransregional(Params p, MartSnapshot s) {
+    CorrelationQuery.Measure x = require(s, CorrelationQuery.GDP, "year");
+    CorrelationQuery.Measure y = require(s, CorrelationQuery.TRANSREGIONAL, "year");
+    return answer(s, p, x, y, "known_origin_victims", 20);
   }
 
   /** A required measure parameter: a panel column or an indicator code of the live version. */

@@ -2,17 +2,14 @@ package org.tiptrends.api.routes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
-import io.javalin.http.Header;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.tiptrends.api.http.ETags;
 import org.tiptrends.api.http.Json;
 import org.tiptrends.api.http.Params;
+import org.tiptrends.api.http.StaticAsset;
 
 /**
  * {@code GET /openapi.json} (the hand-written OpenAPI document, a classpath resource) and
@@ -20,7 +17,6 @@ import org.tiptrends.api.http.Params;
  */
 public final class DocsRoutes implements ApiRoutes {
   public static final String OPENAPI_RESOURCE = "/org/tiptrends/api/openapi.json";
-  private static final String CACHE = "public, max-age=300";
   /** The problem types answers use, as {@code /api/docs#problem-<slug>}. */
   static final List<String[]> PROBLEMS = List.of(
       new String[] {"invalid-parameter", "400", "A query parameter is unknown, repeated, empty, too long, "
@@ -35,48 +31,28 @@ public final class DocsRoutes implements ApiRoutes {
       new String[] {"internal", "500", "An error on the server; it is logged there. Never caused by what a client sends."},
       new String[] {"http-NNN", "4xx", "A request the HTTP server refused before routing (e.g. 431: headers too large)."});
 
-  private final byte[] openApi;
-  private final String openApiTag;
-  private final byte[] html;
-  private final String htmlTag;
+  private final StaticAsset openApi;
+  private final StaticAsset html;
 
   public DocsRoutes() {
-    this.openApi = readResource();
-    this.openApiTag = ETags.quoted(openApi);
+    this.openApi = StaticAsset.of(readResource(), "application/json");
     try {
-      this.html = render(Json.MAPPER.readTree(openApi)).getBytes(StandardCharsets.UTF_8);
+      this.html = StaticAsset.of(render(Json.MAPPER.readTree(openApi.body())).getBytes(StandardCharsets.UTF_8),
+          "text/html; charset=utf-8");
     } catch (IOException e) {
       throw new UncheckedIOException("openapi.json is not valid JSON", e);
     }
-    this.htmlTag = ETags.quoted(html);
   }
 
   @Override
   public void register(RoutesConfig routes) {
-    routes.get("/openapi.json", ctx -> serve(ctx, openApi, openApiTag, "application/json"));
-    routes.get("/api/docs", ctx -> serve(ctx, html, htmlTag, "text/html; charset=utf-8"));
-  }
-
-  private static void serve(Context ctx, byte[] body, String etag, String type) {
-    Params.of(ctx);
-    ctx.header(Header.ETAG, etag).header(Header.CACHE_CONTROL, CACHE);
-    if (ETags.matches(ctx.header(Header.IF_NONE_MATCH), etag)) {
-      ctx.status(304);
-      return;
-    }
-    ctx.contentType(type).result(body);
+    routes.get("/openapi.json", openApi::serve);
+    routes.get("/api/docs", html::serve);
   }
 
   /** The OpenAPI document's bytes. */
   public static byte[] readResource() {
-    try (InputStream in = DocsRoutes.class.getResourceAsStream(OPENAPI_RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + OPENAPI_RESOURCE);
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return StaticAsset.read(OPENAPI_RESOURCE);
   }
 
   static String render(JsonNode api) {

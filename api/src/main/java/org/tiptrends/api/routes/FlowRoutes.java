@@ -11,6 +11,7 @@ import org.tiptrends.api.http.SnapshotGet;
 import org.tiptrends.api.queries.FlowQuery;
 import org.tiptrends.api.queries.Places;
 import org.tiptrends.api.snapshot.Geography;
+import org.tiptrends.api.snapshot.MartSnapshot;
 import org.tiptrends.api.snapshot.SnapshotHolder;
 
 /** {@code GET /api/v1/flows?destination=&origin=&year=&format=}. */
@@ -27,28 +28,35 @@ public final class FlowRoutes implements ApiRoutes {
   public void register(RoutesConfig routes) {
     routes.get("/api/v1/flows", SnapshotGet.of(snapshots, (ctx, s) -> {
       Params p = Params.of(ctx, "destination", "origin", "year", Params.FORMAT);
-      String destCode = p.code("destination", null, "an ISO3 country code");
-      String originCode = p.code("origin", null, "a country, region or sub-region code, or UNK");
-      if (destCode == null && originCode == null) {
-        throw new BadRequest("destination", "give destination (an ISO3 code) and/or origin",
-            List.of("destination", "origin"));
-      }
-      Geography destination = destCode == null ? null : Places.country(s, destCode)
-          .orElseThrow(() -> new BadRequest("destination", "no country has code " + destCode
-              + "; destination is an ISO3 country code (listed by /api/v1/meta)"));
-      Places.Origin origin = originCode == null ? null : Places.origin(s, originCode)
-          .orElseThrow(() -> new BadRequest("origin", "no origin has code " + originCode, ORIGIN_ALLOWED));
-      Integer year = null;
-      if (p.has("year")) {
-        if (s.flowYears().isEmpty()) {
-          throw new BadRequest("year", "the live mart version has no flow rows");
-        }
-        year = p.year("year", s.flowYears().first(), s.flowYears().last(), null);
-      }
-      String format = p.format();
-      FlowQuery.Answer a = FlowQuery.flows(s, destination, origin, year);
-      Responses.tabular(ctx, format, a, () -> csv(a));
+      FlowQuery.Answer a = flows(p, s, null);
+      Responses.tabular(ctx, p.format(), a, () -> csv(a));
     }));
+  }
+
+  /**
+   * The flows the parameters ask for ({@code destination} and/or {@code origin}, {@code year});
+   * {@code defaultDestination} applies when neither is given ({@code null}: one is required).
+   */
+  static FlowQuery.Answer flows(Params p, MartSnapshot s, String defaultDestination) {
+    String destCode = p.code("destination", p.has("origin") ? null : defaultDestination, "an ISO3 country code");
+    String originCode = p.code("origin", null, "a country, region or sub-region code, or UNK");
+    if (destCode == null && originCode == null) {
+      throw new BadRequest("destination", "give destination (an ISO3 code) and/or origin",
+          List.of("destination", "origin"));
+    }
+    Geography destination = destCode == null ? null : Places.country(s, destCode)
+        .orElseThrow(() -> new BadRequest("destination", "no country has code " + destCode
+            + "; destination is an ISO3 country code (listed by /api/v1/meta)"));
+    Places.Origin origin = originCode == null ? null : Places.origin(s, originCode)
+        .orElseThrow(() -> new BadRequest("origin", "no origin has code " + originCode, ORIGIN_ALLOWED));
+    Integer year = null;
+    if (p.has("year")) {
+      if (s.flowYears().isEmpty()) {
+        throw new BadRequest("year", "the live mart version has no flow rows");
+      }
+      year = p.year("year", s.flowYears().first(), s.flowYears().last(), null);
+    }
+    return FlowQuery.flows(s, destination, origin, year);
   }
 
   static CsvTable csv(FlowQuery.Answer a) {

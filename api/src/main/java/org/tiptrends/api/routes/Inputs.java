@@ -22,6 +22,16 @@ public final class Inputs {
         .orElseThrow(() -> new BadRequest(name, Places.whyNotAGeography(code), GEO_ALLOWED));
   }
 
+  /** {@code from} and {@code to}: years of {@code victims_by_year}, first and last by default. */
+  public static int[] victimYears(Params p, MartSnapshot s) {
+    int from = victimYear(p, s, "from", s.years().isEmpty() ? null : s.years().first());
+    int to = victimYear(p, s, "to", s.years().isEmpty() ? null : s.years().last());
+    if (from > to) {
+      throw new BadRequest("from", "from (" + from + ") is after to (" + to + ")");
+    }
+    return new int[] {from, to};
+  }
+
   /** A year of {@code victims_by_year}, or the default ({@code null}: required). */
   public static int victimYear(Params p, MartSnapshot s, String name, Integer defaultValue) {
     if (s.years().isEmpty()) {

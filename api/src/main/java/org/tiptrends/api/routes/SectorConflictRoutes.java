@@ -10,6 +10,7 @@ import org.tiptrends.api.http.Responses.CsvTable;
 import org.tiptrends.api.http.SnapshotGet;
 import org.tiptrends.api.queries.ConflictQuery;
 import org.tiptrends.api.queries.SectorQuery;
+import org.tiptrends.api.snapshot.MartSnapshot;
 import org.tiptrends.api.snapshot.Sectors;
 import org.tiptrends.api.snapshot.SnapshotHolder;
 
@@ -28,37 +29,16 @@ public final class SectorConflictRoutes implements ApiRoutes {
   public void register(RoutesConfig routes) {
     routes.get("/api/v1/sectors", SnapshotGet.of(snapshots, (ctx, s) -> {
       Params p = Params.of(ctx, "geo", "sex", "age", "year", Params.FORMAT);
-      List<String> geos = new ArrayList<>(s.sectors().byGeo().keySet());
-      if (geos.isEmpty()) {
-        throw new BadRequest("geo", "the live mart version (" + s.version() + ") has no ILOSTAT sector data");
-      }
-      String geo = p.choice("geo", geos, geos.contains("WLD") ? "WLD" : geos.get(0));
-      List<Sectors.Row> all = s.sectors().byGeo().get(geo);
-      String sex = p.has("sex") ? p.choice("sex", distinct(all, Sectors.Row::sex), null) : null;
-      String age = p.has("age") ? p.choice("age", distinct(all, Sectors.Row::ageBand), null) : null;
-      Integer year = null;
-      if (p.has("year")) {
-        List<Integer> years = all.stream().map(Sectors.Row::year).distinct().sorted().toList();
-        year = p.year("year", years.get(0), years.get(years.size() - 1), null);
-      }
-      SectorQuery.Answer a = SectorQuery.rows(s, geo, sex, age, year);
+      SectorQuery.Answer a = sectors(p, s);
+      String geo = a.geo();
       Responses.tabular(ctx, p.format(), a, () -> new CsvTable("sectors-" + geo, List.of("geo", "year", "sex",
           "age_band", "sector", "value", "unit"), a.rows().stream().map(r -> List.<Object>of(r.geoCode(),
           r.year(), r.sex(), r.ageBand(), r.sector(), r.value(), r.unit() == null ? "" : r.unit())).toList()));
     }));
     routes.get("/api/v1/conflict", SnapshotGet.of(snapshots, (ctx, s) -> {
       Params p = Params.of(ctx, "measure", "from", "to", Params.FORMAT);
-      if (!s.panel().has("conflict_max_intensity") || s.panel().byCountry("conflict_max_intensity").isEmpty()) {
-        throw new BadRequest("measure", "the live mart version (" + s.version() + ") has no conflict data "
-            + "(no UCDP file in its input)");
-      }
-      String measure = p.choice("measure", ConflictQuery.MEASURES, "child_share");
-      Integer from = p.has("from") ? p.integer("from", 1946, 2100, null) : null;
-      Integer to = p.has("to") ? p.integer("to", 1946, 2100, null) : null;
-      if (from != null && to != null && from > to) {
-        throw new BadRequest("from", "from (" + from + ") is after to (" + to + ")");
-      }
-      ConflictQuery.Answer a = ConflictQuery.compare(s, measure, from, to);
+      ConflictQuery.Answer a = conflict(p, s);
+      String measure = a.measure();
       Responses.tabular(ctx, p.format(), a, () -> {
         List<List<Object>> rows = new ArrayList<>();
         for (ConflictQuery.Year y : a.years()) {
@@ -73,6 +53,39 @@ public final class SectorConflictRoutes implements ApiRoutes {
             measure, measure + "_low", measure + "_high"), rows);
       });
     }));
+  }
+
+  /** ILOSTAT rows for {@code geo} (world by default), optionally one {@code sex}, {@code age}, {@code year}. */
+  static SectorQuery.Answer sectors(Params p, MartSnapshot s) {
+    List<String> geos = new ArrayList<>(s.sectors().byGeo().keySet());
+    if (geos.isEmpty()) {
+      throw new BadRequest("geo", "the live mart version (" + s.version() + ") has no ILOSTAT sector data");
+    }
+    String geo = p.choice("geo", geos, geos.contains("WLD") ? "WLD" : geos.get(0));
+    List<Sectors.Row> all = s.sectors().byGeo().get(geo);
+    String sex = p.has("sex") ? p.choice("sex", distinct(all, Sectors.Row::sex), null) : null;
+    String age = p.has("age") ? p.choice("age", distinct(all, Sectors.Row::ageBand), null) : null;
+    Integer year = null;
+    if (p.has("year")) {
+      List<Integer> years = all.stream().map(Sectors.Row::year).distinct().sorted().toList();
+      year = p.year("year", years.get(0), years.get(years.size() - 1), null);
+    }
+    return SectorQuery.rows(s, geo, sex, age, year);
+  }
+
+  /** Countries in conflict against the others for {@code measure}, years {@code from}–{@code to}. */
+  static ConflictQuery.Answer conflict(Params p, MartSnapshot s) {
+    if (!s.panel().has("conflict_max_intensity") || s.panel().byCountry("conflict_max_intensity").isEmpty()) {
+      throw new BadRequest("measure", "the live mart version (" + s.version() + ") has no conflict data "
+          + "(no UCDP file in its input)");
+    }
+    String measure = p.choice("measure", ConflictQuery.MEASURES, "child_share");
+    Integer from = p.has("from") ? p.integer("from", 1946, 2100, null) : null;
+    Integer to = p.has("to") ? p.integer("to", 1946, 2100, null) : null;
+    if (from != null && to != null && from > to) {
+      throw new BadRequest("from", "from (" + from + ") is after to (" + to + ")");
+    }
+    return ConflictQuery.compare(s, measure, from, to);
   }
 
   private static List<String> distinct(List<Sectors.Row> rows, java.util.function.Function<Sectors.Row, String> f) {

@@ -3,7 +3,6 @@ package org.tiptrends.api.routes;
 import io.javalin.config.RoutesConfig;
 import java.util.ArrayList;
 import java.util.List;
-import org.tiptrends.api.http.BadRequest;
 import org.tiptrends.api.http.Params;
 import org.tiptrends.api.http.Responses;
 import org.tiptrends.api.http.Responses.CsvTable;
@@ -11,6 +10,7 @@ import org.tiptrends.api.http.SnapshotGet;
 import org.tiptrends.api.queries.Breakdown;
 import org.tiptrends.api.queries.TrendQuery;
 import org.tiptrends.api.snapshot.Geography;
+import org.tiptrends.api.snapshot.MartSnapshot;
 import org.tiptrends.api.snapshot.SnapshotHolder;
 
 /** {@code GET /api/v1/trends/victims?geo=&by=&from=&to=&balanced=&format=}. */
@@ -25,18 +25,21 @@ public final class TrendRoutes implements ApiRoutes {
   public void register(RoutesConfig routes) {
     routes.get("/api/v1/trends/victims", SnapshotGet.of(snapshots, (ctx, s) -> {
       Params p = Params.of(ctx, "geo", "by", "from", "to", "balanced", Params.FORMAT);
-      Geography geo = Inputs.geography(p, s, "geo");
-      Breakdown by = Breakdown.of(p.choice("by", Breakdown.codes(), "none"));
-      int from = Inputs.victimYear(p, s, "from", s.years().isEmpty() ? null : s.years().first());
-      int to = Inputs.victimYear(p, s, "to", s.years().isEmpty() ? null : s.years().last());
-      if (from > to) {
-        throw new BadRequest("from", "from (" + from + ") is after to (" + to + ")");
-      }
-      boolean balanced = p.bool("balanced", false);
-      String format = p.format();
-      TrendQuery.Answer answer = TrendQuery.victims(s, geo, by, from, to, balanced);
-      Responses.tabular(ctx, format, answer, () -> csv(answer));
+      TrendQuery.Answer answer = victims(p, s, null);
+      Responses.tabular(ctx, p.format(), answer, () -> csv(answer));
     }));
+  }
+
+  /**
+   * The trend the parameters ask for ({@code geo}, {@code by}, {@code from}, {@code to},
+   * {@code balanced}); a non-null {@code fixedBy} replaces {@code by} (charts of one breakdown).
+   */
+  static TrendQuery.Answer victims(Params p, MartSnapshot s, Breakdown fixedBy) {
+    Geography geo = Inputs.geography(p, s, "geo");
+    Breakdown by = fixedBy != null ? fixedBy : Breakdown.of(p.choice("by", Breakdown.codes(), "none"));
+    int[] years = Inputs.victimYears(p, s);
+    boolean balanced = p.bool("balanced", false);
+    return TrendQuery.victims(s, geo, by, years[0], years[1], balanced);
   }
 
   static CsvTable csv(TrendQuery.Answer a) {

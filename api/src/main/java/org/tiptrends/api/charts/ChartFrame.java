@@ -1,0 +1,176 @@
+package org.tiptrends.api.charts;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.icepear.echarts.Option;
+import org.icepear.echarts.components.grid.Grid;
+import org.icepear.echarts.components.legend.Legend;
+import org.icepear.echarts.components.text.Label;
+import org.icepear.echarts.components.title.Title;
+import org.icepear.echarts.components.tooltip.Tooltip;
+import org.tiptrends.api.queries.SourceNote;
+
+/**
+ * The frame every chart shares, one place for the look of a published chart: size, palette, title
+ * and subtitle at the top, the source footnote at the bottom (part of the option, so the SVG, the
+ * PNG and the dashboard all print it), legend and plot area between, and the accessible description.
+ */
+public final class ChartFrame {
+  public static final int DEFAULT_WIDTH = 960;
+  public static final int DEFAULT_HEIGHT = 560;
+  /** Okabe–Ito: distinguishable with the common colour-vision deficiencies, and in greyscale print. */
+  static final String[] PALETTE = {"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9",
+      "#F0E442", "#000000"};
+  static final String TEXT = "#222222";
+  static final String MUTED = "#555555";
+  static final String FONT = TextMeasure.FAMILY + ", Verdana, sans-serif";
+  private static final int MARGIN = 16;
+  private static final int TITLE_SIZE = 17;
+  private static final int SUBTITLE_SIZE = 12;
+  private static final int FOOTNOTE_SIZE = 10;
+
+  private final int width;
+  private final int height;
+  private final ChartTexts texts;
+  private final int headerHeight;
+  private final int footerHeight;
+
+  private ChartFrame(int width, int height, ChartTexts texts) {
+    this.width = width;
+    this.height = height;
+    this.texts = texts;
+    double textWidth = width - 2 * MARGIN;
+    this.headerHeight = MARGIN + TextMeasure.lines(texts.title(), TITLE_SIZE, true, textWidth) * (TITLE_SIZE + 6)
+        + 6 + TextMeasure.lines(texts.subtitle(), SUBTITLE_SIZE, false, textWidth) * (SUBTITLE_SIZE + 4) + 10;
+    this.footerHeight = TextMeasure.lines(texts.footnote(), FOOTNOTE_SIZE, false, textWidth) * (FOOTNOTE_SIZE + 4)
+        + MARGIN;
+  }
+
+  public static ChartFrame of(int width, int height, ChartTexts texts) {
+    return new ChartFrame(width, height, texts);
+  }
+
+  public int width() {
+    return width;
+  }
+
+  public int height() {
+    return height;
+  }
+
+  public ChartTexts texts() {
+    return texts;
+  }
+
+  /** The base option: palette, texts, accessible description, no animation (a chart to publish). */
+  public Option option() {
+    Option option = new Option();
+    option.setBackgroundColor("#ffffff");
+    option.setColor(PALETTE);
+    option.setAnimation(false);
+    option.setTextStyle(Map.of("fontFamily", FONT, "color", TEXT));
+    option.setAria(Map.of("enabled", true, "label", Map.of("description",
+        texts.title() + ". " + texts.description())));
+    Title title = new Title()
+        .setText(texts.title())
+        .setSubtext(texts.subtitle())
+        .setLeft(MARGIN)
+        .setTop(MARGIN)
+        .setItemGap(8)
+        .setTextStyle(new Label().setFontSize(TITLE_SIZE).setFontWeight("bold").setColor(TEXT)
+            .setWidth(width - 2 * MARGIN).setOverflow("break").setLineHeight(TITLE_SIZE + 6))
+        .setSubtextStyle(new Label().setFontSize(SUBTITLE_SIZE).setColor(MUTED)
+            .setWidth(width - 2 * MARGIN).setOverflow("break").setLineHeight(SUBTITLE_SIZE + 4));
+    Title footnote = new Title()
+        .setText(texts.footnote())
+        .setLeft(MARGIN)
+        .setBottom(MARGIN / 2)
+        .setTextStyle(new Label().setFontSize(FOOTNOTE_SIZE).setFontWeight("normal").setColor(MUTED)
+            .setWidth(width - 2 * MARGIN).setOverflow("break").setLineHeight(FOOTNOTE_SIZE + 4));
+    option.setTitle(new Title[] {title, footnote});
+    option.setTooltip(new Tooltip().setTrigger("axis"));
+    return option;
+  }
+
+  /** The top of the legend: under the subtitle. */
+  public int legendTop() {
+    return headerHeight;
+  }
+
+  /** The plot area, between the legend (when there is one) and the footnote, axis labels inside. */
+  public Grid grid(boolean legend, boolean rightAxis) {
+    return new Grid()
+        .setLeft(MARGIN + 8)
+        .setRight(MARGIN + (rightAxis ? 8 : 24))
+        .setTop(headerHeight + (legend ? 34 : 8) + 16)
+        .setBottom(footerHeight + 30)
+        .setContainLabel(true);
+  }
+
+  /** The area a chart without axes (a Sankey diagram) may fill. */
+  public int[] box(boolean legend) {
+    int top = headerHeight + (legend ? 34 : 8);
+    return new int[] {top, footerHeight + 8};
+  }
+
+  public Legend legend(List<String> names) {
+    return new Legend()
+        .setData(names.toArray(String[]::new))
+        .setTop(headerHeight)
+        .setLeft(MARGIN)
+        .setTextStyle(new Label().setFontSize(12).setColor(TEXT));
+  }
+
+  /**
+   * "Source: ... Detections, not prevalence. ... tip-trends marts v...": who published the data,
+   * which export, which mart version, what the numbers are.
+   */
+  public static String footnote(List<SourceNote> sources, String martVersion, String... caveats) {
+    List<String> parts = new ArrayList<>();
+    for (SourceNote s : sources) {
+      String exported = s.exportDates() == null || s.exportDates().isEmpty() ? ""
+          : " (export of " + String.join(", ", s.exportDates()) + ")";
+      parts.add("Source: " + s.publisher() + ", " + s.dataset() + exported + ".");
+    }
+    parts.addAll(List.of(caveats));
+    parts.add("Drawn by tip-trends from mart version " + martVersion + ".");
+    return String.join(" ", parts);
+  }
+
+  /** A count as text: whole numbers with thousands separators, fractions (2.5) kept. */
+  public static String count(double v) {
+    if (v == Math.rint(v)) {
+      return String.format(Locale.ROOT, "%,d", (long) v);
+    }
+    return String.format(Locale.ROOT, "%,.1f", v);
+  }
+
+  /** "1,234 (1,230–1,240)", or just the count when the bounds are that count. */
+  public static String bounded(double value, double low, double high) {
+    if (low == value && high == value) {
+      return count(value);
+    }
+    return count(value) + " (" + count(low) + "–" + count(high) + ")";
+  }
+
+  /** A share in [0, 1] as a percentage with one decimal. */
+  public static String percent(double share) {
+    return String.format(Locale.ROOT, "%.1f%%", share * 100);
+  }
+
+  /** A share with its bounds: "42.0% (40.1–43.2%)". */
+  public static String boundedPercent(double value, double low, double high) {
+    if (low == value && high == value) {
+      return percent(value);
+    }
+    return String.format(Locale.ROOT, "%.1f%% (%.1f–%.1f%%)", value * 100, low * 100, high * 100);
+  }
+
+  /** Rounds for the option (fewer digits in the JSON and the SVG, none lost that a reader could see). */
+  static double round(double v, int digits) {
+    double f = Math.pow(10, digits);
+    return Math.round(v * f) / f;
+  }
+}

@@ -1,0 +1,144 @@
+package org.tiptrends.api.charts;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.icepear.echarts.Option;
+import org.icepear.echarts.charts.bar.BarSeries;
+import org.icepear.echarts.charts.line.LineSeries;
+import org.icepear.echarts.components.coord.cartesian.CategoryAxis;
+import org.icepear.echarts.components.coord.cartesian.ValueAxis;
+import org.icepear.echarts.components.series.ItemStyle;
+import org.icepear.echarts.components.series.LineStyle;
+import org.icepear.echarts.origin.util.SeriesOption;
+import org.tiptrends.api.http.Responses.CsvTable;
+import org.tiptrends.api.queries.ConflictQuery;
+import org.tiptrends.api.queries.SectorQuery;
+import org.tiptrends.api.snapshot.Sectors;
+
+/** The context of trafficking: children in hazardous work by sector (ILO), and armed conflict (UCDP). */
+public final class ContextCharts {
+  static final String IN_CONFLICT = "Countries in armed conflict (median)";
+  static final String NOT_IN_CONFLICT = "Other countries (median)";
+
+  private ContextCharts() {}
+
+  /**
+   * One year of ILOSTAT values by economic sector: a bar per sector, one series per age band.
+   *
+   * @param rows the query's rows, already limited to one sex and one year
+   */
+  public static Chart sectors(String id, SectorQuery.Answer a, String sex, int year, int width, int height) {
+    List<Sectors.Row> rows = a.rows();
+    List<String> sectors = new ArrayList<>(new TreeSet<>(rows.stream().map(Sectors.Row::sector).toList()));
+    Map<String, Map<String, Double>> byAge = new TreeMap<>();
+    List<List<Object>> table = new ArrayList<>();
+    for (Sectors.Row r : rows) {
+      byAge.computeIfAbsent(r.ageBand(), k -> new TreeMap<>()).put(r.sector(), r.value());
+      table.add(Arrays.asList(r.geoCode(), r.year(), r.sex(), r.ageBand(), r.sector(), r.value(), r.unit()));
+    }
+    String unit = a.unit() == null ? "" : " (" + a.unit() + ")";
+    String indicator = a.indicator() == null ? "ILOSTAT value" : a.indicator();
+    String title = indicator + ", by economic sector, " + (a.geoName() == null ? a.geo() : a.geoName()) + ", " + year;
+    String subtitle = "Sex: " + sex + ". Bars by age band" + unit + ". A context for trafficking for forced "
+        + "labour, not a count of trafficking victims.";
+    List<String> parts = new ArrayList<>();
+    for (Map.Entry<String, Map<String, Double>> e : byAge.entrySet()) {
+      e.getValue().entrySet().stream().max(Map.Entry.comparingByValue()).ifPresent(top ->
+          parts.add("age " + e.getKey() + ": most in " + top.getKey() + " (" + ChartFrame.count(top.getValue()) + ")"));
+    }
+    ChartTexts texts = new ChartTexts(title, subtitle, String.join("; ", parts) + ".",
+        ChartFrame.footnote(List.of(a.source()), a.source().martVersion(),
+            "ILO regions are ILO's own groupings, not M49 regions."));
+    ChartFrame frame = ChartFrame.of(width, height, texts);
+    Option option = frame.option();
+    List<String> ages = List.copyOf(byAge.keySet());
+    option.setLegend(frame.legend(ages.stream().map(x -> "Age " + x).toList()));
+    option.setGrid(frame.grid(true, false));
+    option.setXAxis(new CategoryAxis().setName("Economic sector").setNameLocation("middle").setNameGap(28)
+        .setData(sectors.toArray()));
+    option.setYAxis(new ValueAxis().setName(a.unit() == null ? "Value" : a.unit()).setNameLocation("middle")
+        .setNameGap(52).setMin(0));
+    List<SeriesOption> series = new ArrayList<>();
+    for (int i = 0; i < ages.size(); i++) {
+      Map<String, Double> values = byAge.get(ages.get(i));
+      series.add(new BarSeries().setName("Age " + ages.get(i))
+          .setItemStyle(new org.icepear.echarts.charts.bar.BarItemStyle()
+              .setColor(ChartFrame.PALETTE[i % ChartFrame.PALETTE.length]))
+          .setData(sectors.stream().map(sct -> (Object) values.get(sct)).toArray()));
+    }
+    option.setSeries(series.toArray(SeriesOption[]::new));
+    CsvTable data = new CsvTable(id + "-" + a.geo() + "-" + year, List.of("geo", "year", "sex", "age_band", "sector",
+        "value", "unit"), table);
+    return new Chart(id, data.name(), texts, width, height, option, data);
+  }
+
+  /** The median of a measure among countries in armed conflict and among the others, by year. */
+  public static Chart conflict(String id, ConflictQuery.Answer a, int width, int height) {
+    boolean share = a.measure().endsWith("_share");
+    List<ConflictQuery.Year> years = a.years().stream()
+        .filter(y -> y.inConflict().median() != null || y.notInConflict().median() != null).toList();
+    String title = "Armed conflict and " + a.description().toLowerCase(Locale.ROOT);
+    long different = years.stream().filter(y -> y.mannWhitneyP() != null && y.mannWhitneyP() < 0.05).count();
+    long tested = years.stream().filter(y -> y.mannWhitneyP() != null).count();
+    String subtitle = "Median across reporting countries with and without an armed conflict on their territory "
+        + "(UCDP/PRIO) in the year. The groups differ (Mann–Whitney U, p < 0.05) in " + different + " of " + tested
+        + " years tested.";
+    List<List<Object>> rows = new ArrayList<>();
+    Object[] in = new Object[years.size()];
+    Object[] out = new Object[years.size()];
+    for (int i = 0; i < years.size(); i++) {
+      ConflictQuery.Year y = years.get(i);
+      in[i] = scaled(y.inConflict().median(), share);
+      out[i] = scaled(y.notInConflict().median(), share);
+      rows.add(Arrays.asList(y.year(), "in_conflict", y.inConflict().n(), y.inConflict().median(),
+          y.inConflict().mean(), y.mannWhitneyP()));
+      rows.add(Arrays.asList(y.year(), "not_in_conflict", y.notInConflict().n(), y.notInConflict().median(),
+          y.notInConflict().mean(), y.mannWhitneyP()));
+    }
+    String description = years.isEmpty() ? "No year has reporting countries in both groups."
+        : describeConflict(years.get(years.size() - 1), share);
+    ChartTexts texts = new ChartTexts(title, subtitle, description,
+        ChartFrame.footnote(List.of(a.source()), a.source().martVersion(), ConflictQuery.NOTE));
+    ChartFrame frame = ChartFrame.of(width, height, texts);
+    Option option = frame.option();
+    option.setLegend(frame.legend(List.of(IN_CONFLICT, NOT_IN_CONFLICT)));
+    option.setGrid(frame.grid(true, false));
+    option.setXAxis(new CategoryAxis().setName("Year").setNameLocation("middle").setNameGap(28)
+        .setData(years.stream().map(y -> String.valueOf(y.year())).toArray()));
+    ValueAxis y = new ValueAxis().setName(share ? a.description() + " (%)" : a.description())
+        .setNameLocation("middle").setNameGap(48).setMin(0);
+    if (share) {
+      y.setMax(100);
+    }
+    option.setYAxis(y);
+    option.setSeries(new SeriesOption[] {
+        new LineSeries().setName(IN_CONFLICT).setData(in).setSymbol("circle").setSymbolSize(6)
+            .setLineStyle(new LineStyle().setColor(ChartFrame.PALETTE[1]).setWidth(2))
+            .setItemStyle(new ItemStyle().setColor(ChartFrame.PALETTE[1])),
+        new LineSeries().setName(NOT_IN_CONFLICT).setData(out).setSymbol("rect").setSymbolSize(6)
+            .setLineStyle(new LineStyle().setColor(ChartFrame.PALETTE[0]).setWidth(2))
+            .setItemStyle(new ItemStyle().setColor(ChartFrame.PALETTE[0]))});
+    CsvTable data = new CsvTable(id + "-" + a.measure(), List.of("year", "group", "countries", "median", "mean",
+        "mann_whitney_p"), rows);
+    return new Chart(id, data.name(), texts, width, height, option, data);
+  }
+
+  private static Object scaled(Double v, boolean share) {
+    return v == null ? null : ChartFrame.round(share ? v * 100 : v, 2);
+  }
+
+  private static String describeConflict(ConflictQuery.Year y, boolean share) {
+    return "In " + y.year() + ": median " + text(y.inConflict().median(), share) + " in " + y.inConflict().n()
+        + " countries in conflict against " + text(y.notInConflict().median(), share) + " in "
+        + y.notInConflict().n() + " other countries.";
+  }
+
+  private static String text(Double v, boolean share) {
+    return v == null ? "none" : share ? ChartFrame.percent(v) : ChartFrame.count(v);
+  }
+}

@@ -1,0 +1,209 @@
+package org.tiptrends.api.routes;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.tiptrends.api.charts.Chart;
+import org.tiptrends.api.charts.ContextCharts;
+import org.tiptrends.api.charts.CorrelationCharts;
+import org.tiptrends.api.charts.FlowCharts;
+import org.tiptrends.api.charts.ChartFrame;
+import org.tiptrends.api.charts.TrendCharts;
+import org.tiptrends.api.charts.render.ChartRenderer;
+import org.tiptrends.api.http.BadRequest;
+import org.tiptrends.api.http.Params;
+import org.tiptrends.api.http.Responses;
+import org.tiptrends.api.http.SnapshotGet;
+import org.tiptrends.api.queries.Breakdown;
+import org.tiptrends.api.queries.FlowQuery;
+import org.tiptrends.api.queries.SectorQuery;
+import org.tiptrends.api.queries.ShareQuery;
+import org.tiptrends.api.queries.SourceNote;
+import org.tiptrends.api.queries.TrendQuery;
+import org.tiptrends.api.snapshot.Geography;
+import org.tiptrends.api.snapshot.MartSnapshot;
+import org.tiptrends.api.snapshot.Sectors;
+import org.tiptrends.api.snapshot.SnapshotHolder;
+
+/**
+ * The chart catalogue, {@code GET /api/v1/charts}, and each chart,
+ * {@code GET /api/v1/charts/{id}?...&format=echarts|csv|svg|png&width=&height=&scale=}. A chart
+ * takes the same parameters, parsed by the same code, as the data endpoint it draws.
+ */
+public final class ChartRoutes implements ApiRoutes {
+  static final List<String> FORMATS = List.of("echarts", "csv", "svg", "png");
+  /** Parameters every chart takes besides its data parameters. */
+  static final List<String> DRAWING = List.of(Params.FORMAT, "width", "height", "scale");
+
+  /** Builds one chart from parsed parameters and a snapshot, at a size. */
+  @FunctionalInterface
+  interface Builder {
+    Chart build(Params p, MartSnapshot s, int width, int height);
+  }
+
+  /** One chart of the catalogue: what it shows and which data parameters it takes. */
+  record Entry(String id, String title, String description, String data, List<String> parameters,
+      Builder builder) {}
+
+  static final List<Entry> CATALOGUE = List.of(
+      new Entry("victims-trend", "Detected victims over time",
+          "Detected victims, total or by sex, age or form, with the bounds of suppressed cells as a band and "
+              + "the number of reporting countries as bars.", "/api/v1/trends/victims",
+          List.of("geo", "by", "from", "to", "balanced"), (p, s, w, h) -> {
+            TrendQuery.Answer trend = TrendRoutes.victims(p, s, null);
+            TrendQuery.Answer totals = trend.by().equals("none") ? trend : TrendRoutes.victims(p, s, Breakdown.NONE);
+            return TrendCharts.victims("victims-trend", trend, totals, w, h);
+          }),
+      new Entry("demographic-shares", "Women, men, girls and boys over time",
+          "Shares of women, men, girls and boys among detected victims whose sex and age are known, by year, "
+              + "with bounds.", "/api/v1/shares/demographic",
+          List.of("geo", "from", "to"), ChartRoutes::demographicShares),
+      new Entry("forms-trend", "Forms of exploitation over time",
+          "Detected victims of sexual exploitation, forced labour and other forms, with bounds and reporting "
+              + "countries.", "/api/v1/trends/victims?by=form",
+          List.of("geo", "from", "to", "balanced"), (p, s, w, h) -> TrendCharts.victims("forms-trend",
+              TrendRoutes.victims(p, s, Breakdown.FORM), TrendRoutes.victims(p, s, Breakdown.NONE), w, h)),
+      new Entry("flows-sankey", "Flows of detected victims",
+          "Origins of the victims detected in a country (or destinations of the victims from an origin), "
+              + "through the flow type: domestic, same sub-region, same region, other regions.", "/api/v1/flows",
+          List.of("destination", "origin", "year", "top"), ChartRoutes::flows),
+      new Entry("gdp-transregional-scatter", "GDP per capita and victims from other regions",
+          "GDP per capita of destination countries (log scale) against the share of their detected victims "
+              + "who came from other regions, with fitted lines and the correlation's statistics.",
+          "/api/v1/correlations/gdp-transregional", List.of("year", "minVictims", "method"),
+          (p, s, w, h) -> CorrelationCharts.gdpTransregional("gdp-transregional-scatter",
+              CorrelationRoutes.gdpTransregional(p, s), SourceNote.worldBank(s), w, h)),
+      new Entry("sectors", "Children in hazardous work by economic sector",
+          "ILOSTAT values by economic sector and age band for one geography, sex and year.", "/api/v1/sectors",
+          List.of("geo", "sex", "age", "year"), ChartRoutes::sectors),
+      new Entry("conflict-comparison", "Armed conflict and detected victims",
+          "The median of a country-year measure among countries in armed conflict and among the others, by "
+              + "year, with the Mann–Whitney test.", "/api/v1/conflict",
+          List.of("measure", "from", "to"), (p, s, w, h) -> ContextCharts.conflict("conflict-comparison",
+              SectorConflictRoutes.conflict(p, s), w, h)));
+
+  private final SnapshotHolder snapshots;
+  private final ChartRenderer renderer;
+
+  public ChartRoutes(SnapshotHolder snapshots, ChartRenderer renderer) {
+    this.snapshots = snapshots;
+    this.renderer = renderer;
+  }
+
+  @Override
+  public void register(RoutesConfig routes) {
+    routes.get("/api/v1/charts", ctx -> {
+      Params.of(ctx);
+      List<Map<String, Object>> charts = new ArrayList<>();
+      for (Entry e : CATALOGUE) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("id", e.id());
+        c.put("title", e.title());
+        c.put("description", e.description());
+        c.put("data", e.data());
+        c.put("parameters", e.parameters());
+        c.put("formats", FORMATS);
+        c.put("href", "/api/v1/charts/" + e.id());
+        charts.add(c);
+      }
+      ctx.header("Cache-Control", "public, max-age=300");
+      Responses.json(ctx, Map.of("charts", charts, "drawing", Map.of(
+          "format", "echarts (default: the ECharts option JSON) | csv | svg | png",
+          "width", "320 to 3000 (default " + ChartFrame.DEFAULT_WIDTH + ")",
+          "height", "240 to 2000 (default " + ChartFrame.DEFAULT_HEIGHT + ")",
+          "scale", "PNG pixels per unit, 1 to 4 (default 2)")));
+    });
+    routes.get("/api/v1/charts/{id}", SnapshotGet.of(snapshots, (ctx, s) -> {
+      Entry entry = CATALOGUE.stream().filter(e -> e.id().equals(ctx.pathParam("id"))).findFirst()
+          .orElseThrow(() -> new NotFoundResponse("no chart '" + Params.display(ctx.pathParam("id"))
+              + "'; the charts are listed by /api/v1/charts"));
+      Params p = Params.of(ctx, Stream.concat(entry.parameters().stream(), DRAWING.stream()).toArray(String[]::new));
+      String format = p.choice(Params.FORMAT, FORMATS, "echarts");
+      int width = p.integer("width", 320, 3000, ChartFrame.DEFAULT_WIDTH);
+      int height = p.integer("height", 240, 2000, ChartFrame.DEFAULT_HEIGHT);
+      int scale = p.integer("scale", 1, 4, 2);
+      Chart chart = entry.builder().build(p, s, width, height);
+      send(ctx, chart, format, scale);
+    }));
+  }
+
+  private void send(Context ctx, Chart chart, String format, int scale) {
+    switch (format) {
+      case "csv" -> Responses.csv(ctx, chart.data());
+      case "svg" -> ctx.contentType("image/svg+xml; charset=utf-8")
+          .header("Content-Disposition", disposition(chart, "svg"))
+          .result(renderer.svg(chart).getBytes(StandardCharsets.UTF_8));
+      case "png" -> ctx.contentType("image/png")
+          .header("Content-Disposition", disposition(chart, "png"))
+          .result(renderer.png(chart, scale));
+      default -> ctx.contentType(Responses.JSON)
+          .header("Content-Disposition", disposition(chart, "json"))
+          .result(chart.optionJson().getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  private static String disposition(Chart chart, String extension) {
+    return "inline; filename=\"" + chart.name().replaceAll("[^A-Za-z0-9._-]", "_") + "." + extension + "\"";
+  }
+
+  private static Chart demographicShares(Params p, MartSnapshot s, int width, int height) {
+    Geography geo = Inputs.geography(p, s, "geo");
+    int[] years = Inputs.victimYears(p, s);
+    List<ShareQuery.Answer> perYear = new ArrayList<>();
+    for (int y = years[0]; y <= years[1]; y++) {
+      perYear.add(ShareQuery.demographic(s, geo, y));
+    }
+    return TrendCharts.demographicShares("demographic-shares", perYear, years[0], years[1], s.version(), width, height);
+  }
+
+  private static Chart flows(Params p, MartSnapshot s, int width, int height) {
+    int top = p.integer("top", 3, 40, 12);
+    FlowQuery.Answer answer = FlowRoutes.flows(p, s, largestDestination(s));
+    Integer year = answer.filter().year();
+    if (year == null) {
+      year = answer.flows().stream().mapToInt(FlowQuery.Flow::year).max().orElseThrow(() -> new BadRequest(
+          "destination", "no flows of detected victims for this selection in the live mart version"));
+    }
+    return FlowCharts.sankey("flows-sankey", answer, year, top, width, height);
+  }
+
+  /** The destination with the most victims in the latest year of flows (the Sankey's default). */
+  private static String largestDestination(MartSnapshot s) {
+    if (s.flowYears().isEmpty()) {
+      return null;
+    }
+    int latest = s.flowYears().last();
+    Map<String, Double> victims = new java.util.HashMap<>();
+    for (org.tiptrends.api.snapshot.FlowRow r : s.flows()) {
+      if (r.year() == latest) {
+        victims.merge(r.destination(), r.victims().point(), Double::sum);
+      }
+    }
+    // ties go to the first code, so the default does not depend on hash order
+    return new java.util.TreeMap<>(victims).entrySet().stream()
+        .reduce((a, b) -> b.getValue() > a.getValue() ? b : a)
+        .map(Map.Entry::getKey).orElse(null);
+  }
+
+  /** One sex (total by default) and one year (the latest by default) of the sector rows. */
+  private static Chart sectors(Params p, MartSnapshot s, int width, int height) {
+    SectorQuery.Answer all = SectorConflictRoutes.sectors(p, s);
+    if (all.rows().isEmpty()) {
+      throw new BadRequest("geo", "no ILOSTAT rows for this selection");
+    }
+    List<String> sexes = all.rows().stream().map(Sectors.Row::sex).distinct().sorted().toList();
+    String sex = p.optional("sex").isPresent() ? all.rows().get(0).sex()
+        : sexes.stream().filter(x -> x.equalsIgnoreCase("total")).findFirst().orElse(sexes.get(0));
+    int year = all.rows().stream().filter(r -> r.sex().equals(sex)).mapToInt(Sectors.Row::year).max().orElseThrow();
+    List<Sectors.Row> rows = all.rows().stream().filter(r -> r.sex().equals(sex) && r.year() == year).toList();
+    SectorQuery.Answer drawn = new SectorQuery.Answer(all.geo(), all.geoName(), all.geoLevel(), all.indicator(),
+        all.unit(), rows, all.source());
+    return ContextCharts.sectors("sectors", drawn, sex, year, width, height);
+  }
+}

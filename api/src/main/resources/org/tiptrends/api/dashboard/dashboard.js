@@ -1,0 +1,216 @@
+// The tip-trends dashboard: the filters live in the URL; each chart is the server's ECharts option
+// (GET /api/v1/charts/{id}?format=echarts), drawn here by the same ECharts that renders the SVG and
+// PNG downloads. No framework, no CDN.
+'use strict';
+
+(function () {
+  const API = '/api/v1';
+  const HEIGHT = 460;
+  // which filter feeds which chart parameter
+  const FEEDS = {
+    'victims-trend': { geo: 'geo', by: 'by', from: 'from', to: 'to', balanced: 'balanced' },
+    'demographic-shares': { geo: 'geo', from: 'from', to: 'to' },
+    'forms-trend': { geo: 'geo', from: 'from', to: 'to', balanced: 'balanced' },
+    'flows-sankey': { destination: 'destination' },
+    'gdp-transregional-scatter': { year: 'year', method: 'method' },
+    'sectors': {},
+    'conflict-comparison': { measure: 'measure' }
+  };
+  const DEFAULTS = { geo: 'WLD', by: 'none', from: '', to: '', balanced: 'false', destination: '',
+    method: 'spearman', year: '', measure: 'child_share' };
+  const form = document.getElementById('filters');
+  const main = document.getElementById('charts');
+  const cards = new Map();
+  let state = {};
+
+  function readState() {
+    const q = new URLSearchParams(window.location.search);
+    const s = {};
+    for (const [k, v] of Object.entries(DEFAULTS)) {
+      s[k] = q.has(k) ? q.get(k) : v;
+    }
+    return s;
+  }
+
+  function writeState() {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(state)) {
+      if (v !== '' && v !== DEFAULTS[k]) {
+        q.set(k, v);
+      }
+    }
+    const url = window.location.pathname + (q.toString() ? '?' + q.toString() : '');
+    window.history.replaceState(null, '', url);
+  }
+
+  function option(select, value, text) {
+    const o = document.createElement('option');
+    o.value = value;
+    o.textContent = text;
+    select.appendChild(o);
+    return o;
+  }
+
+  function fillFilters(meta) {
+    const geo = form.elements.geo;
+    const levels = [['world', 'World'], ['region', 'Regions'], ['subregion', 'Sub-regions'], ['country', 'Countries']];
+    for (const [level, label] of levels) {
+      const group = document.createElement('optgroup');
+      group.label = label;
+      meta.geographies.filter(g => g.level === level)
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .forEach(g => option(group, g.code, g.name));
+      if (group.children.length) {
+        geo.appendChild(group);
+      }
+    }
+    const years = meta.years.list || [];
+    years.forEach(y => {
+      option(form.elements.from, String(y), String(y));
+      option(form.elements.to, String(y), String(y));
+      option(form.elements.year, String(y), String(y));
+    });
+    if (!state.from && years.length) state.from = String(years[0]);
+    if (!state.to && years.length) state.to = String(years[years.length - 1]);
+    DEFAULTS.from = years.length ? String(years[0]) : '';
+    DEFAULTS.to = years.length ? String(years[years.length - 1]) : '';
+    meta.geographies.filter(g => g.level === 'country')
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .forEach(g => option(form.elements.destination, g.code, g.name));
+    for (const [k, v] of Object.entries(state)) {
+      const el = form.elements[k];
+      if (!el) continue;
+      if (el.type === 'checkbox') {
+        el.checked = v === 'true';
+      } else {
+        el.value = v;
+        if (el.value !== v) {  // a value the version does not have: fall back to the default
+          el.value = DEFAULTS[k];
+          state[k] = DEFAULTS[k];
+        }
+      }
+    }
+    const dates = (meta.sources || []).map(s => s.exportDate).filter(Boolean);
+    document.getElementById('version').textContent = 'Mart version ' + meta.version
+      + (dates.length ? ' · exports of ' + Array.from(new Set(dates)).sort().join(', ') : '');
+  }
+
+  function query(id, format, width) {
+    const q = new URLSearchParams();
+    for (const [param, key] of Object.entries(FEEDS[id] || {})) {
+      const v = state[key];
+      if (v === '' || v === undefined || (param === 'balanced' && v !== 'true')) continue;
+      q.set(param, v);
+    }
+    q.set('format', format);
+    if (width) {
+      q.set('width', String(width));
+      q.set('height', String(HEIGHT));
+    }
+    return API + '/charts/' + id + '?' + q.toString();
+  }
+
+  function makeCard(entry) {
+    const card = document.createElement('section');
+    card.className = 'card';
+    card.id = 'card-' + entry.id;
+    card.dataset.chart = entry.id;
+    card.setAttribute('aria-labelledby', 'title-' + entry.id);
+    card.innerHTML = '<h2 id="title-' + entry.id + '"></h2><p class="desc"></p>'
+      + '<div class="chart" role="img"></div><p class="error" role="alert"></p>'
+      + '<p class="links">Download: </p>';
+    card.querySelector('h2').textContent = entry.title;
+    card.querySelector('.desc').textContent = entry.description;
+    const links = card.querySelector('.links');
+    for (const [format, label] of [['csv', 'CSV'], ['svg', 'SVG'], ['png', 'PNG'], ['echarts', 'ECharts option (JSON)']]) {
+      const a = document.createElement('a');
+      a.dataset.format = format;
+      a.textContent = label;
+      a.setAttribute('download', '');
+      links.appendChild(a);
+    }
+    main.appendChild(card);
+    const chart = echarts.init(card.querySelector('.chart'), null, { renderer: 'svg' });
+    return { entry, card, chart, request: 0 };
+  }
+
+  async function draw(c) {
+    const request = ++c.request;
+    const box = c.card.querySelector('.chart');
+    const width = Math.max(320, Math.round(box.clientWidth || 640));
+    c.card.dataset.state = 'loading';
+    for (const a of c.card.querySelectorAll('.links a')) {
+      a.href = query(c.entry.id, a.dataset.format, 0);
+    }
+    const error = c.card.querySelector('.error');
+    try {
+      const response = await fetch(query(c.entry.id, 'echarts', width));
+      const body = await response.json();
+      if (request !== c.request) return;  // a newer filter change is being drawn
+      if (!response.ok) {
+        throw new Error(body.detail || body.title || ('HTTP ' + response.status));
+      }
+      error.textContent = '';
+      c.chart.resize({ width: width, height: HEIGHT });
+      c.chart.setOption(body, true);
+      const title = body.title && body.title[0] ? body.title[0].text : c.entry.title;
+      const description = body.aria && body.aria.label ? body.aria.label.description : c.entry.description;
+      c.card.querySelector('h2').textContent = title;
+      c.card.querySelector('.desc').textContent = description.startsWith(title + '. ')
+        ? description.substring(title.length + 2) : description;
+      box.setAttribute('aria-label', description);
+      c.card.dataset.state = 'ready';
+    } catch (e) {
+      if (request !== c.request) return;
+      c.chart.clear();
+      error.textContent = 'This chart cannot be drawn for the current filters: ' + e.message;
+      c.card.dataset.state = 'error';
+    }
+  }
+
+  async function drawAll() {
+    document.body.dataset.charts = 'loading';
+    await Promise.all(Array.from(cards.values()).map(draw));
+    document.body.dataset.charts = 'ready';
+  }
+
+  form.addEventListener('change', event => {
+    const el = event.target;
+    state[el.name] = el.type === 'checkbox' ? String(el.checked) : el.value;
+    if (state.from && state.to && Number(state.from) > Number(state.to)) {
+      // keep the range valid: move the other end
+      if (el.name === 'from') state.to = state.from; else state.from = state.to;
+      form.elements.from.value = state.from;
+      form.elements.to.value = state.to;
+    }
+    writeState();
+    drawAll();
+  });
+
+  let resizeTimer = 0;
+  window.addEventListener('resize', () => {
+    window.clearTimeout(resizeTimer);
+    resizeTimer = window.setTimeout(drawAll, 250);
+  });
+
+  async function start() {
+    state = readState();
+    try {
+      const [meta, catalogue] = await Promise.all([
+        fetch(API + '/meta').then(r => r.ok ? r.json() : Promise.reject(new Error('no mart version is served yet'))),
+        fetch(API + '/charts').then(r => r.json())
+      ]);
+      fillFilters(meta);
+      writeState();
+      for (const entry of catalogue.charts) {
+        cards.set(entry.id, makeCard(entry));
+      }
+      await drawAll();
+    } catch (e) {
+      document.getElementById('version').textContent = 'The dashboard could not load: ' + e.message;
+      document.body.dataset.charts = 'error';
+    }
+  }
+
+  start();
+})();
