@@ -317,13 +317,13 @@ class ChartsContractTest {
   }
 
   @Test
-  void sectorsChartIsTheLatestYearOfTheTotalSexForTheWorld() {
+  void sectorsChartIsTheLatestYearOfTheTotalSexForTheWorldWithoutTheTotalSector() {
     List<Row> mart = TestMarts.mart("sectors").collectAsList();
     int latest = mart.stream().filter(r -> "WLD".equals(r.getAs("geo_code")) && "total".equalsIgnoreCase(r.getAs("sex")))
         .mapToInt(r -> r.<Integer>getAs("year")).max().orElseThrow();
     long expected = mart.stream().filter(r -> "WLD".equals(r.getAs("geo_code"))
-        && "total".equalsIgnoreCase(r.getAs("sex")) && r.<Integer>getAs("year") == latest && r.getAs("value") != null)
-        .count();
+        && "total".equalsIgnoreCase(r.getAs("sex")) && r.<Integer>getAs("year") == latest && r.getAs("value") != null
+        && !"total".equalsIgnoreCase(r.getAs("sector"))).count();
     List<CSVRecord> rows = csv("/api/v1/charts/sectors?format=csv");
     assertEquals(expected, rows.size());
     assertTrue(rows.stream().allMatch(r -> r.get("year").equals("" + latest)));
@@ -358,6 +358,7 @@ class ChartsContractTest {
     String html = page.text();
     assertTrue(html.contains("src=\"/assets/echarts.min.js\"") && html.contains("src=\"/assets/dashboard.js\""), html);
     assertTrue(!html.contains("http://") && !html.contains("https://"), "no external resources");
+    assertEquals(html, ok("/?geo=FRA&by=sex&stale=1").text(), "a shared view opens the page");
     Answer echarts = ok("/assets/echarts.min.js");
     Matcher version = Pattern.compile("version\\s*=\\s*\"(5\\.[0-9.]+)\"|\"5\\.3\\.1\"").matcher(echarts.text());
     assertTrue(version.find(), "ECharts 5 bundle");

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.icepear.echarts.Option;
 import org.icepear.echarts.charts.bar.BarSeries;
 import org.icepear.echarts.charts.line.LineSeries;
@@ -24,6 +26,7 @@ import org.tiptrends.api.snapshot.Sectors;
 public final class ContextCharts {
   static final String IN_CONFLICT = "Countries in armed conflict (median)";
   static final String NOT_IN_CONFLICT = "Other countries (median)";
+  private static final Pattern AGE_BAND = Pattern.compile("(\\d+)(?:\\s*-\\s*(\\d+))?");
 
   private ContextCharts() {}
 
@@ -33,7 +36,8 @@ public final class ContextCharts {
    * @param rows the query's rows, already limited to one sex and one year
    */
   public static Chart sectors(String id, SectorQuery.Answer a, String sex, int year, int width, int height) {
-    List<Sectors.Row> rows = a.rows();
+    // the "total" sector is the sum of the others: drawn beside them it would dwarf them; it is in the text
+    List<Sectors.Row> rows = a.rows().stream().filter(r -> !r.sector().equalsIgnoreCase("total")).toList();
     List<String> sectors = new ArrayList<>(new TreeSet<>(rows.stream().map(Sectors.Row::sector).toList()));
     Map<String, Map<String, Double>> byAge = new TreeMap<>();
     List<List<Object>> table = new ArrayList<>();
@@ -56,7 +60,7 @@ public final class ContextCharts {
             "ILO regions are ILO's own groupings, not M49 regions."));
     ChartFrame frame = ChartFrame.of(width, height, texts);
     Option option = frame.option();
-    List<String> ages = List.copyOf(byAge.keySet());
+    List<String> ages = ordered(byAge.keySet());
     option.setLegend(frame.legend(ages.stream().map(x -> "Age " + x).toList()));
     option.setGrid(frame.grid(true, false));
     option.setXAxis(new CategoryAxis().setName("Economic sector").setNameLocation("middle").setNameGap(28)
@@ -75,6 +79,32 @@ public final class ContextCharts {
     CsvTable data = new CsvTable(id + "-" + a.geo() + "-" + year, List.of("geo", "year", "sex", "age_band", "sector",
         "value", "unit"), table);
     return new Chart(id, data.name(), texts, width, height, option, data);
+  }
+
+  /**
+   * Age bands in reading order: the narrow bands youngest first, then the bands that contain others
+   * (5-11, 12-14, 15-17, then 5-17).
+   */
+  static List<String> ordered(java.util.Collection<String> bands) {
+    return bands.stream().sorted(java.util.Comparator
+        .comparing((String band) -> bands.stream().anyMatch(o -> !o.equals(band) && contains(band, o)))
+        .thenComparing(band -> bounds(band)[0]).thenComparing(band -> bounds(band)[1])
+        .thenComparing(java.util.Comparator.naturalOrder())).toList();
+  }
+
+  private static boolean contains(String outer, String inner) {
+    int[] o = bounds(outer);
+    int[] i = bounds(inner);
+    return o[0] <= i[0] && i[1] <= o[1];
+  }
+
+  private static int[] bounds(String band) {
+    Matcher m = AGE_BAND.matcher(band);
+    if (m.find()) {
+      int low = Integer.parseInt(m.group(1));
+      return new int[] {low, m.group(2) == null ? Integer.MAX_VALUE : Integer.parseInt(m.group(2))};
+    }
+    return new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE};
   }
 
   /** The median of a measure among countries in armed conflict and among the others, by year. */

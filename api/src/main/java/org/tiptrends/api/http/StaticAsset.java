@@ -36,6 +36,18 @@ public record StaticAsset(byte[] body, String etag, String contentType) {
   /** Answers the asset, or {@code 304} when the client holds this content; no query is accepted. */
   public void serve(Context ctx) {
     Params.of(ctx);
+    answer(ctx);
+  }
+
+  /**
+   * Answers the asset whatever the query: a page that reads its own state from the URL (the
+   * dashboard), where a shared link with a stale parameter should still open.
+   */
+  public void serveWithAnyQuery(Context ctx) {
+    answer(ctx);
+  }
+
+  private void answer(Context ctx) {
     ctx.header(Header.ETAG, etag).header(Header.CACHE_CONTROL, CACHE);
     if (ETags.matches(ctx.header(Header.IF_NONE_MATCH), etag)) {
       ctx.status(304);

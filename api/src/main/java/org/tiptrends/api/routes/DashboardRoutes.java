@@ -20,7 +20,7 @@ public final class DashboardRoutes implements ApiRoutes {
 
   @Override
   public void register(RoutesConfig routes) {
-    routes.get("/", page::serve);
+    routes.get("/", page::serveWithAnyQuery);
     routes.get("/assets/dashboard.js", script::serve);
     routes.get("/assets/dashboard.css", style::serve);
     routes.get("/assets/echarts.min.js", echarts::serve);
