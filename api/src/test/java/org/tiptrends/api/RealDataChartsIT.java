@@ -1,0 +1,90 @@
+package org.tiptrends.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.tiptrends.jobs.NightlyRun;
+
+/**
+ * Every chart of the catalogue in every format on marts built from the real exports in
+ * {@code ../shared/realdata} (skipped where that folder is absent), and the scatter showing the
+ * Global Report's finding: richer destination countries detect larger shares of victims from other
+ * regions.
+ */
+class RealDataChartsIT {
+  static Path marts;
+  static TestApi api;
+
+  @BeforeAll
+  static void build() throws IOException {
+    Path real = Path.of(System.getProperty("tiptrends.realdata", "../../shared/realdata")).toAbsolutePath().normalize();
+    Assumptions.assumeTrue(Files.isDirectory(real.resolve("unodc")),
+        "skipped: ../shared/realdata (the real UNODC/ILO/World Bank exports) is not on this machine");
+    marts = Files.createTempDirectory("tiptrends-real-marts");
+    new NightlyRun(TestMarts.spark(), m -> {}).run(real, marts);
+    api = new TestApi(marts, null, false);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (api != null) {
+      api.close();
+    }
+    if (marts != null) {
+      TestMarts.delete(marts);
+    }
+  }
+
+  static HttpResponse<byte[]> get(String pathAndQuery) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(api.uri(pathAndQuery))
+        .timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  @Test
+  void everyChartAnswersInEveryFormat() throws Exception {
+    for (String id : ChartsContractTest.CHARTS) {
+      for (String format : new String[] {"echarts", "csv", "svg", "png"}) {
+        HttpResponse<byte[]> r = get("/api/v1/charts/" + id + "?format=" + format);
+        // conflict-comparison needs a UCDP file, which the real exports do not include
+        if (id.equals("conflict-comparison")) {
+          assertEquals(400, r.statusCode(), "no conflict data: a problem, not a chart of nothing");
+          assertTrue(new String(r.body()).contains("no conflict data"), new String(r.body()));
+          continue;
+        }
+        assertEquals(200, r.statusCode(), id + " " + format + ": " + new String(r.body()));
+        assertTrue(r.body().length > 200, id + " " + format + " is empty");
+      }
+    }
+  }
+
+  @Test
+  void scatterShowsThePositiveRelationWithItsStatistics() throws Exception {
+    JsonNode corr = api.json("/api/v1/correlations/gdp-transregional");
+    assertTrue(corr.get("n").asInt() >= 100, "countries: " + corr.get("n"));
+    assertTrue(corr.get("r").asDouble() > 0.5, "Spearman r " + corr.get("r"));
+    assertTrue(corr.get("pValue").asDouble() < 1e-6, "p " + corr.get("pValue"));
+    String svg = new String(get("/api/v1/charts/gdp-transregional-scatter?format=svg").body());
+    String statistic = String.format(Locale.ROOT, "Spearman r = %.2f (95%% CI %.2f to %.2f)", corr.get("r").asDouble(),
+        corr.get("ci95").get(0).asDouble(), corr.get("ci95").get(1).asDouble());
+    assertTrue(svg.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").contains(statistic.split(" \\(")[0]), statistic);
+    JsonNode option = TestApi.parse(new String(get("/api/v1/charts/gdp-transregional-scatter").body()));
+    assertTrue(option.get("title").get(0).get("subtext").asText().startsWith(statistic),
+        option.get("title").get(0).get("subtext").asText());
+    // the least-squares line rises from the poorest to the richest country
+    JsonNode ols = option.get("series").get(1).get("data");
+    assertTrue(ols.get(1).get(1).asDouble() > ols.get(0).get(1).asDouble(), ols.toString());
+  }
+}
