@@ -16,7 +16,9 @@ import org.tiptrends.api.charts.FlowCharts;
 import org.tiptrends.api.charts.ChartFrame;
 import org.tiptrends.api.charts.TrendCharts;
 import org.tiptrends.api.charts.render.ChartRenderer;
+import org.tiptrends.api.charts.render.RenderedCharts;
 import org.tiptrends.api.http.BadRequest;
+import org.tiptrends.api.http.ETags;
 import org.tiptrends.api.http.Params;
 import org.tiptrends.api.http.Responses;
 import org.tiptrends.api.http.SnapshotGet;
@@ -88,8 +90,12 @@ public final class ChartRoutes implements ApiRoutes {
           List.of("measure", "from", "to"), (p, s, w, h) -> ContextCharts.conflict("conflict-comparison",
               SectorConflictRoutes.conflict(p, s), w, h)));
 
+  /** Drawn SVGs and PNGs kept across requests: 64 MB holds a few thousand charts. */
+  static final long CACHE_BYTES = 64L << 20;
+
   private final SnapshotHolder snapshots;
   private final ChartRenderer renderer;
+  private final RenderedCharts drawn = new RenderedCharts(CACHE_BYTES);
 
   public ChartRoutes(SnapshotHolder snapshots, ChartRenderer renderer) {
     this.snapshots = snapshots;
@@ -129,19 +135,21 @@ public final class ChartRoutes implements ApiRoutes {
       int height = p.integer("height", 240, 2000, ChartFrame.DEFAULT_HEIGHT);
       int scale = p.integer("scale", 1, 4, 2);
       Chart chart = entry.builder().build(p, s, width, height);
-      send(ctx, chart, format, scale);
+      // the drawing depends on the version and the request only, as the ETag does
+      String key = ETags.of(s.version(), ctx.path(), Params.query(ctx));
+      send(ctx, chart, format, scale, key);
     }));
   }
 
-  private void send(Context ctx, Chart chart, String format, int scale) {
+  private void send(Context ctx, Chart chart, String format, int scale, String key) {
     switch (format) {
       case "csv" -> Responses.csv(ctx, chart.data());
       case "svg" -> ctx.contentType("image/svg+xml; charset=utf-8")
           .header("Content-Disposition", disposition(chart, "svg"))
-          .result(renderer.svg(chart).getBytes(StandardCharsets.UTF_8));
+          .result(drawn.get(key, () -> renderer.svg(chart).getBytes(StandardCharsets.UTF_8)));
       case "png" -> ctx.contentType("image/png")
           .header("Content-Disposition", disposition(chart, "png"))
-          .result(renderer.png(chart, scale));
+          .result(drawn.get(key, () -> renderer.png(chart, scale)));
       default -> ctx.contentType(Responses.JSON)
           .header("Content-Disposition", disposition(chart, "json"))
           .result(chart.optionJson().getBytes(StandardCharsets.UTF_8));
