@@ -28,6 +28,8 @@ public final class CorrelationCharts {
   static final String COUNTRIES = "Countries";
   static final String OLS = "Least squares";
   static final String THEIL_SEN = "Theil–Sen (robust)";
+  /** How many countries are named on the chart. */
+  static final int LABELLED = 25;
 
   private CorrelationCharts() {}
 
@@ -44,9 +46,9 @@ public final class CorrelationCharts {
         ChartFrame.count(a.minVictims()), logX ? "log10 GDP per capita" : "GDP per capita");
     String description = String.format(Locale.ROOT,
         "Each point is a destination country: its GDP per capita (x, %s scale) and the share of its detected "
-            + "victims of known origin who came from another region (y). Richer countries detect larger shares "
-            + "of victims from other regions: %s correlation %.2f across %d countries.",
-        logX ? "logarithmic" : "linear", method, a.r(), a.n());
+            + "victims of known origin who came from another region (y); the %d with most such victims are named. "
+            + "%s: %s correlation %.2f across %d countries (p = %s).",
+        logX ? "logarithmic" : "linear", LABELLED, direction(a), method, a.r(), a.n(), pValue(a.pValue()));
     ChartTexts texts = new ChartTexts(title, subtitle, description,
         ChartFrame.footnote(List.of(a.source(), gdpSource), a.source().martVersion(),
             "Detections, not prevalence; an ecological correlation between countries, not a causal effect; "
@@ -67,9 +69,19 @@ public final class CorrelationCharts {
     List<List<Object>> rows = new ArrayList<>();
     double minX = Double.POSITIVE_INFINITY;
     double maxX = Double.NEGATIVE_INFINITY;
+    // names on the countries with most victims of known origin (the rest are in the tooltip and the
+    // data): two hundred labels would hide the points, and laying them out is the slowest part of a draw
+    java.util.Set<String> named = a.points().stream()
+        .sorted(java.util.Comparator.comparing((CorrelationQuery.Point p) -> p.victims() == null ? 0 : p.victims())
+            .reversed().thenComparing(CorrelationQuery.Point::iso3))
+        .limit(LABELLED).map(CorrelationQuery.Point::iso3).collect(java.util.stream.Collectors.toSet());
     for (CorrelationQuery.Point p : a.points()) {
-      points.add(new ScatterDataItem().setName(p.name())
-          .setValue(new Number[] {ChartFrame.round(p.x(), 0), ChartFrame.round(p.y() * 100, 2)}));
+      ScatterDataItem item = new ScatterDataItem().setName(p.name())
+          .setValue(new Number[] {ChartFrame.round(p.x(), 0), ChartFrame.round(p.y() * 100, 2)});
+      if (named.contains(p.iso3())) {
+        item.setLabel(new SeriesLabel().setShow(true));
+      }
+      points.add(item);
       rows.add(List.of(p.iso3(), p.name(), p.year(), p.x(), p.y(), p.yLow(), p.yHigh(),
           p.victims() == null ? "" : p.victims()));
       minX = Math.min(minX, p.x());
@@ -78,7 +90,7 @@ public final class CorrelationCharts {
     List<SeriesOption> series = new ArrayList<>();
     series.add(new ScatterSeries().setName(COUNTRIES).setSymbolSize(7)
         .setItemStyle(new ItemStyle().setColor(ChartFrame.PALETTE[0]).setOpacity(0.75))
-        .setLabel(new SeriesLabel().setShow(true).setFormatter("{b}").setPosition("right").setFontSize(9)
+        .setLabel(new SeriesLabel().setShow(false).setFormatter("{b}").setPosition("right").setFontSize(9)
             .setColor(ChartFrame.MUTED))
         .setLabelLayout(new LabelLayout().setHideOverlap(true))
         .setData(points.toArray(ScatterDataItem[]::new)));
@@ -104,6 +116,15 @@ public final class CorrelationCharts {
         .setTooltip(Map.of("show", false))
         .setLineStyle(new LineStyle().setColor(color).setWidth(2).setType(type))
         .setItemStyle(new ItemStyle().setColor(color));
+  }
+
+  /** What the correlation says, in words, only as far as the test supports it. */
+  static String direction(CorrelationQuery.Answer a) {
+    if (!(a.pValue() < 0.05)) {
+      return "No relation distinguishable from chance at the 5% level";
+    }
+    return a.r() > 0 ? "Countries with higher GDP per capita detect larger shares of victims from other regions"
+        : "Countries with higher GDP per capita detect smaller shares of victims from other regions";
   }
 
   static String pValue(double p) {
