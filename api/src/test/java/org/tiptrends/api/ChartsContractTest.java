@@ -301,6 +301,12 @@ class ChartsContractTest {
     assertTrue(subtitle.contains(String.format(java.util.Locale.ROOT, "r = %.2f", corr.get("r").asDouble())), subtitle);
     assertTrue(subtitle.contains("n = " + corr.get("n").asInt() + " countries"), subtitle);
     assertEquals("log", option.get("xAxis").get("type").asText());
+    String description = option.get("aria").get("label").get("description").asText();
+    boolean significant = corr.get("pValue").asDouble() < 0.05;
+    assertEquals(significant, !description.contains("No relation distinguishable from chance"), description);
+    long named = java.util.stream.StreamSupport.stream(option.get("series").get(0).get("data").spliterator(), false)
+        .filter(pt -> pt.has("label") && pt.get("label").get("show").asBoolean()).count();
+    assertEquals(Math.min(25, corr.get("n").asInt()), named, "the 25 countries with most victims are named");
     JsonNode points = option.get("series").get(0).get("data");
     assertEquals(corr.get("n").asInt(), points.size());
     // the least-squares line: y = intercept + slope·log10(x), at both ends, in percent

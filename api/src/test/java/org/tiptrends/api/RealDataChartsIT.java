@@ -83,6 +83,8 @@ class RealDataChartsIT {
     JsonNode option = TestApi.parse(new String(get("/api/v1/charts/gdp-transregional-scatter").body()));
     assertTrue(option.get("title").get(0).get("subtext").asText().startsWith(statistic),
         option.get("title").get(0).get("subtext").asText());
+    assertTrue(option.get("aria").get("label").get("description").asText()
+        .contains("higher GDP per capita detect larger shares of victims from other regions"));
     // the least-squares line rises from the poorest to the richest country
     JsonNode ols = option.get("series").get(1).get("data");
     assertTrue(ols.get(1).get(1).asDouble() > ols.get(0).get(1).asDouble(), ols.toString());
