@@ -133,6 +133,7 @@ class ChartsContractTest {
       ids.add(e.get("id").asText());
       assertEquals(List.of("echarts", "csv", "svg", "png"), TestApi.JSON.convertValue(e.get("formats"), List.class));
       assertTrue(e.get("description").asText().length() > 20, e.toString());
+      assertTrue(e.get("available").asBoolean(), "the sample has every source: " + e);
     });
     assertEquals(CHARTS, ids);
   }

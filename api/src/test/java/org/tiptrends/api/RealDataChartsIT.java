@@ -71,6 +71,18 @@ class RealDataChartsIT {
   }
 
   @Test
+  void catalogueSaysWhichChartsTheRealExportsCannotDraw() {
+    JsonNode catalogue = api.json("/api/v1/charts");
+    for (JsonNode c : catalogue.get("charts")) {
+      boolean conflict = c.get("id").asText().equals("conflict-comparison");
+      assertEquals(!conflict, c.get("available").asBoolean(), c.toString());
+      if (conflict) {
+        assertTrue(c.get("unavailableBecause").asText().contains("no conflict data"), c.toString());
+      }
+    }
+  }
+
+  @Test
   void scatterShowsThePositiveRelationWithItsStatistics() throws Exception {
     JsonNode corr = api.json("/api/v1/correlations/gdp-transregional");
     assertTrue(corr.get("n").asInt() >= 100, "countries: " + corr.get("n"));

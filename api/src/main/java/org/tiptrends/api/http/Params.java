@@ -33,6 +33,11 @@ public final class Params {
     this.values = values;
   }
 
+  /** No parameters: every default. */
+  public static Params none() {
+    return new Params(Map.of());
+  }
+
   /**
    * Parses the query of {@code ctx} for an endpoint that accepts {@code accepted} parameters.
    *

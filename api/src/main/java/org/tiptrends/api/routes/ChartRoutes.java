@@ -96,6 +96,8 @@ public final class ChartRoutes implements ApiRoutes {
   private final SnapshotHolder snapshots;
   private final ChartRenderer renderer;
   private final RenderedCharts drawn = new RenderedCharts(CACHE_BYTES);
+  /** Mart version → charts it cannot draw, and why. */
+  private volatile Map.Entry<String, Map<String, String>> unavailable;
 
   public ChartRoutes(SnapshotHolder snapshots, ChartRenderer renderer) {
     this.snapshots = snapshots;
@@ -104,8 +106,9 @@ public final class ChartRoutes implements ApiRoutes {
 
   @Override
   public void register(RoutesConfig routes) {
-    routes.get("/api/v1/charts", ctx -> {
+    routes.get("/api/v1/charts", SnapshotGet.of(snapshots, (ctx, s) -> {
       Params.of(ctx);
+      Map<String, String> unavailable = unavailable(s);
       List<Map<String, Object>> charts = new ArrayList<>();
       for (Entry e : CATALOGUE) {
         Map<String, Object> c = new LinkedHashMap<>();
@@ -116,15 +119,18 @@ public final class ChartRoutes implements ApiRoutes {
         c.put("parameters", e.parameters());
         c.put("formats", FORMATS);
         c.put("href", "/api/v1/charts/" + e.id());
+        c.put("available", !unavailable.containsKey(e.id()));
+        if (unavailable.containsKey(e.id())) {
+          c.put("unavailableBecause", unavailable.get(e.id()));
+        }
         charts.add(c);
       }
-      ctx.header("Cache-Control", "public, max-age=300");
-      Responses.json(ctx, Map.of("charts", charts, "drawing", Map.of(
+      Responses.json(ctx, Map.of("version", s.version(), "charts", charts, "drawing", Map.of(
           "format", "echarts (default: the ECharts option JSON) | csv | svg | png",
           "width", "320 to 3000 (default " + ChartFrame.DEFAULT_WIDTH + ")",
           "height", "240 to 2000 (default " + ChartFrame.DEFAULT_HEIGHT + ")",
           "scale", "PNG pixels per unit, 1 to 4 (default 2)")));
-    });
+    }));
     routes.get("/api/v1/charts/{id}", SnapshotGet.of(snapshots, (ctx, s) -> {
       Entry entry = CATALOGUE.stream().filter(e -> e.id().equals(ctx.pathParam("id"))).findFirst()
           .orElseThrow(() -> new NotFoundResponse("no chart '" + Params.display(ctx.pathParam("id"))
@@ -139,6 +145,27 @@ public final class ChartRoutes implements ApiRoutes {
       String key = ETags.of(s.version(), ctx.path(), Params.query(ctx));
       send(ctx, chart, format, scale, key);
     }));
+  }
+
+  /**
+   * The charts the snapshot cannot draw with their defaults (e.g. no UCDP file: no conflict chart),
+   * with the reason; worked out once per mart version.
+   */
+  private Map<String, String> unavailable(MartSnapshot s) {
+    Map.Entry<String, Map<String, String>> known = unavailable;
+    if (known != null && known.getKey().equals(s.version())) {
+      return known.getValue();
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Entry e : CATALOGUE) {
+      try {
+        e.builder().build(Params.none(), s, ChartFrame.DEFAULT_WIDTH, ChartFrame.DEFAULT_HEIGHT);
+      } catch (BadRequest refused) {
+        out.put(e.id(), refused.getMessage());
+      }
+    }
+    unavailable = Map.entry(s.version(), Map.copyOf(out));
+    return out;
   }
 
   private void send(Context ctx, Chart chart, String format, int scale, String key) {

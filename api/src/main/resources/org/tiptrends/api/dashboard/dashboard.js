@@ -135,6 +135,13 @@
   }
 
   async function draw(c) {
+    if (!c.entry.available) {
+      // the live version lacks this chart's data (e.g. no UCDP file): say so, ask nothing
+      c.card.querySelector('.error').textContent = 'Not available in this mart version: ' + c.entry.unavailableBecause;
+      c.card.querySelector('.links').hidden = true;
+      c.card.dataset.state = 'unavailable';
+      return;
+    }
     const request = ++c.request;
     const box = c.card.querySelector('.chart');
     const width = Math.max(320, Math.round(box.clientWidth || 640));
