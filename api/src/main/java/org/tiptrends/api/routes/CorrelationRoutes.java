@@ -31,7 +31,8 @@ public final class CorrelationRoutes implements ApiRoutes {
       Params p = Params.of(ctx, "year", "minVictims", "method", "logX", Params.FORMAT);
       CorrelationQuery.Measure x = require(s, CorrelationQuery.GDP, "year");
       CorrelationQuery.Measure y = require(s, CorrelationQuery.TRANSREGIONAL, "year");
-      CorrelationQuery.Answer a = answer(s, p, x, y, "known_origin_victims", 20);
+      CorrelationQuery.Answer a = answer(s, p, x, y, CorrelationQuery.KNOWN_ORIGIN_VICTIMS,
+          CorrelationQuery.GDP_TRANSREGIONAL_MIN_VICTIMS);
       Responses.tabular(ctx, p.format(), a, () -> csv(a));
     }));
     routes.get("/api/v1/correlations", SnapshotGet.of(snapshots, (ctx, s) -> {
@@ -71,7 +72,7 @@ public final class CorrelationRoutes implements ApiRoutes {
     }
     int minVictims = p.integer("minVictims", 0, 1_000_000, defaultMinVictims);
     CorrelationMethod method = CorrelationMethod.parse(p.choice("method", METHODS, "spearman"));
-    boolean logX = p.bool("logX", x.name().equals(CorrelationQuery.GDP));
+    boolean logX = p.bool("logX", CorrelationQuery.defaultLogX(x));
     try {
       return CorrelationQuery.correlate(s, x, y, year, method, logX, minVictims, victimsMeasure);
     } catch (CorrelationQuery.NotEnoughPoints e) {
@@ -80,7 +81,8 @@ public final class CorrelationRoutes implements ApiRoutes {
     }
   }
 
-  static CsvTable csv(CorrelationQuery.Answer a) {
+  /** The answer as a table: the {@code format=csv} download, and a notebook's table. */
+  public static CsvTable csv(CorrelationQuery.Answer a) {
     List<List<Object>> rows = new ArrayList<>();
     for (CorrelationQuery.Point pt : a.points()) {
       rows.add(List.of(pt.iso3(), pt.name(), pt.year(), pt.x(), pt.y(), pt.yLow(), pt.yHigh(),

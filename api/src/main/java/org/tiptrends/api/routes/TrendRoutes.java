@@ -39,7 +39,8 @@ public final class TrendRoutes implements ApiRoutes {
     }));
   }
 
-  static CsvTable csv(TrendQuery.Answer a) {
+  /** The answer as a table: the {@code format=csv} download, and a notebook's table. */
+  public static CsvTable csv(TrendQuery.Answer a) {
     List<List<Object>> rows = new ArrayList<>();
     for (TrendQuery.Series series : a.series()) {
       for (TrendQuery.Point pt : series.points()) {
