@@ -5,6 +5,8 @@ import java.util.function.Consumer;
 import org.tiptrends.notebooks.display.Html;
 import org.tiptrends.notebooks.display.Markdown;
 import org.tiptrends.notebooks.display.Numbers;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * What notebook cells call besides the marts ({@code import static org.tiptrends.notebooks.Notebook.*}):
@@ -54,6 +56,25 @@ public final class Notebook {
   public static void check(boolean fact, String what, Object... args) {
     if (!fact) {
       throw new CheckFailed(args.length == 0 ? what : String.format(Locale.ROOT, what, args));
+    }
+  }
+
+  /**
+   * Fails the cell unless every row of {@code t} has {@code 0 <= low <= value <= high} (missing
+   * values are skipped): the bounds contract of the marts.
+   */
+  public static void checkBounds(Table t, String value, String low, String high) {
+    NumericColumn<?> v = (NumericColumn<?>) t.column(value);
+    NumericColumn<?> lo = (NumericColumn<?>) t.column(low);
+    NumericColumn<?> hi = (NumericColumn<?>) t.column(high);
+    for (int r = 0; r < t.rowCount(); r++) {
+      if (v.isMissing(r)) {
+        continue;
+      }
+      double x = v.getDouble(r);
+      check(0 <= lo.getDouble(r) && lo.getDouble(r) <= x && x <= hi.getDouble(r),
+          "0 <= %s <= %s <= %s in row %d of '%s' (%s, %s, %s)", low, value, high, r, t.name(),
+          lo.getDouble(r), x, hi.getDouble(r));
     }
   }
 

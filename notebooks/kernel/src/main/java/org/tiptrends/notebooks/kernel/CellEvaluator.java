@@ -165,8 +165,9 @@ public final class CellEvaluator implements AutoCloseable {
       int offset = piece.start() + (at >= 0 ? (int) at : 0);
       int line = lineOf(cell, offset);
       String[] message = d.getMessage(Locale.ROOT).split("\n");
-      if (first == null) {
-        first = message[0] + " (" + label + " line " + line + ")";
+      if (first == null) { // "cannot find symbol: method f(int)", not just "cannot find symbol"
+        first = message[0] + (message.length > 1 && message[1].strip().startsWith("symbol:")
+            ? ": " + message[1].strip().substring("symbol:".length()).strip() : "") + " (" + label + " line " + line + ")";
       }
       details.add(label + " line " + line + ": " + message[0]);
       for (int k = 1; k < message.length; k++) {
