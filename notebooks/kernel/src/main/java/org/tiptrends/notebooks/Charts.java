@@ -103,7 +103,11 @@ public final class Charts {
     o.set("legend", F.objectNode().put("top", 28));
     o.set("xAxis", F.objectNode().put("type", log ? "log" : "value").put("name", a.x().name())
         .put("nameLocation", "middle").put("nameGap", 28));
-    o.set("yAxis", F.objectNode().put("type", "value").put("name", a.y().name()));
+    ObjectNode yAxis = F.objectNode().put("type", "value").put("name", a.y().name());
+    if (a.y().name().endsWith("_share")) { // a share lies in [0, 1]; the fitted line is cut there
+      yAxis.put("min", 0).put("max", 1);
+    }
+    o.set("yAxis", yAxis);
     ArrayNode points = F.arrayNode();
     ArrayNode bounds = F.arrayNode();
     double minX = Double.POSITIVE_INFINITY;
