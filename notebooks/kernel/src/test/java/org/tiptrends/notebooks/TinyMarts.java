@@ -1,0 +1,96 @@
+package org.tiptrends.notebooks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import net.tlabs.tablesaw.parquet.TablesawParquetWriteOptions;
+import net.tlabs.tablesaw.parquet.TablesawParquetWriter;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * A marts root small enough to check by eye, written with Tablesaw's Parquet writer in the marts'
+ * contract: France reports 2019 and 2020 (its 2019 male cell suppressed: [1, 4], point 2.5), Germany
+ * only 2020; the world rows sum them.
+ */
+final class TinyMarts {
+  private TinyMarts() {}
+
+  /** Writes version {@code version} under {@code root} and, when {@code live}, names it in CURRENT. */
+  static Path write(Path root, String version, boolean live) throws IOException {
+    Path dir = Files.createDirectories(root.resolve(version));
+    Table v = Table.create("victims_by_year", IntColumn.create("year"), StringColumn.create("geo_level"),
+        StringColumn.create("geo_code"), StringColumn.create("geo_name"), StringColumn.create("sex"),
+        StringColumn.create("age"), StringColumn.create("form"), DoubleColumn.create("victims"),
+        DoubleColumn.create("victims_low"), DoubleColumn.create("victims_high"), IntColumn.create("reporting_countries"));
+    // year, level, code, name, sex, victims, low, high, reporting
+    Object[][] rows = {
+        {2019, "country", "FRA", "France", "total", 10.0, 10.0, 10.0, 1},
+        {2019, "country", "FRA", "France", "female", 7.5, 6.0, 9.0, 1},
+        {2019, "country", "FRA", "France", "male", 2.5, 1.0, 4.0, 1},
+        {2020, "country", "FRA", "France", "total", 20.0, 20.0, 20.0, 1},
+        {2020, "country", "FRA", "France", "female", 12.0, 12.0, 12.0, 1},
+        {2020, "country", "FRA", "France", "male", 8.0, 8.0, 8.0, 1},
+        {2020, "country", "DEU", "Germany", "total", 100.0, 100.0, 100.0, 1},
+        {2019, "world", "WLD", "World", "total", 10.0, 10.0, 10.0, 1},
+        {2019, "world", "WLD", "World", "female", 7.5, 6.0, 9.0, 1},
+        {2019, "world", "WLD", "World", "male", 2.5, 1.0, 4.0, 1},
+        {2020, "world", "WLD", "World", "total", 120.0, 120.0, 120.0, 2},
+        {2020, "world", "WLD", "World", "female", 12.0, 12.0, 12.0, 1},
+        {2020, "world", "WLD", "World", "male", 8.0, 8.0, 8.0, 1},
+    };
+    for (Object[] r : rows) {
+      v.intColumn("year").append((Integer) r[0]);
+      v.stringColumn("geo_level").append((String) r[1]);
+      v.stringColumn("geo_code").append((String) r[2]);
+      v.stringColumn("geo_name").append((String) r[3]);
+      v.stringColumn("sex").append((String) r[4]);
+      v.stringColumn("age").append("total");
+      v.stringColumn("form").append("total");
+      v.doubleColumn("victims").append((Double) r[5]);
+      v.doubleColumn("victims_low").append((Double) r[6]);
+      v.doubleColumn("victims_high").append((Double) r[7]);
+      v.intColumn("reporting_countries").append((Integer) r[8]);
+    }
+    write(dir, v);
+
+    Table flows = Table.create("flows", IntColumn.create("year", new int[] {2020}),
+        StringColumn.create("destination_iso3", List.of("FRA")), StringColumn.create("origin_code", List.of("FRA")),
+        StringColumn.create("origin_level", List.of("country")), StringColumn.create("flow_type", List.of("domestic")),
+        DoubleColumn.create("victims", 20.0), DoubleColumn.create("victims_low", 20.0),
+        DoubleColumn.create("victims_high", 20.0), IntColumn.create("source_rows", new int[] {1}));
+    write(dir, flows);
+
+    Table shares = Table.create("flow_shares", IntColumn.create("year", new int[] {2020}),
+        StringColumn.create("destination_iso3", List.of("FRA")), DoubleColumn.create("known_origin_victims", 20.0),
+        DoubleColumn.create("known_origin_low", 20.0), DoubleColumn.create("known_origin_high", 20.0));
+    for (String t : List.of("domestic", "subregional", "regional", "transregional")) {
+      double share = t.equals("domestic") ? 1 : 0;
+      shares.addColumns(DoubleColumn.create(t + "_share", share), DoubleColumn.create(t + "_share_low", share),
+          DoubleColumn.create(t + "_share_high", share));
+    }
+    shares.addColumns(DoubleColumn.create("foreign_unspecified_victims", 0.0),
+        DoubleColumn.create("unknown_origin_victims", 0.0));
+    write(dir, shares);
+
+    Files.writeString(dir.resolve("run.json"), """
+        {"run_id": "run-%s", "version": "%s", "started_at": "2026-01-01T00:00:00Z", "finished_at": "2026-01-01T00:01:00Z",
+         "inputs": [{"source": "unodc", "publisher": "UNODC", "path": "in/unodc/glotip.csv", "format": "csv",
+                     "export_date": "2023-05-30", "sha256": "0123456789abcdef0123", "bytes": 100, "rows_read": 13}],
+         "checks": [{"name": "marts_non_empty", "status": "pass", "detail": "every mart has rows"}]}
+        """.formatted(version, version));
+    if (live) {
+      Files.writeString(root.resolve("CURRENT"), version + "\n");
+    }
+    return dir;
+  }
+
+  private static void write(Path versionDir, Table t) throws IOException {
+    Path mart = Files.createDirectories(versionDir.resolve(t.name()));
+    new TablesawParquetWriter().write(t,
+        TablesawParquetWriteOptions.builder(mart.resolve("part-00000.parquet").toFile()).build());
+  }
+}
