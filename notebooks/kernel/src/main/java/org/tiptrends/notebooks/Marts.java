@@ -1,6 +1,7 @@
 package org.tiptrends.notebooks;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.tiptrends.api.http.Responses.CsvTable;
@@ -24,9 +25,6 @@ import org.tiptrends.api.snapshot.SnapshotHolder;
 import org.tiptrends.api.stats.CorrelationMethod;
 import org.tiptrends.notebooks.display.Displayable;
 import org.tiptrends.notebooks.display.Markdown;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -99,38 +97,20 @@ public final class Marts implements Displayable {
     return "mart " + version() + " · run " + runId();
   }
 
-  /** The input files of the run: source, publisher, file, export date, rows read, sha256. */
+  /** The input files of the run: source, publisher, file, export date, rows read, sha256 (first 12). */
   public Table sources() {
-    Table t = Table.create("Inputs of the run · " + provenance());
-    StringColumn source = StringColumn.create("source");
-    StringColumn publisher = StringColumn.create("publisher");
-    StringColumn file = StringColumn.create("file");
-    StringColumn exported = StringColumn.create("export_date");
-    DoubleColumn rows = DoubleColumn.create("rows_read");
-    StringColumn sha = StringColumn.create("sha256");
-    for (RunSummary.Input in : snapshot.run().inputs()) {
-      source.append(in.source());
-      publisher.append(in.publisher());
-      file.append(in.file());
-      exported.append(in.exportDate());
-      rows.append(in.rowsRead() == null ? null : in.rowsRead().doubleValue());
-      sha.append(in.sha256() == null ? null : in.sha256().substring(0, Math.min(12, in.sha256().length())));
-    }
-    return t.addColumns(source, publisher, file, exported, rows, sha);
+    List<List<Object>> rows = snapshot.run().inputs().stream().map(in -> Arrays.<Object>asList(in.source(),
+        in.publisher(), in.file(), in.exportDate(), in.rowsRead(),
+        in.sha256() == null ? null : in.sha256().substring(0, Math.min(12, in.sha256().length())))).toList();
+    return table(new CsvTable("inputs", List.of("source", "publisher", "file", "export_date", "rows_read", "sha256"),
+        rows), "Inputs of the run");
   }
 
   /** The run's data-quality checks: name, status (pass, warn, fail), detail. */
   public Table checks() {
-    Table t = Table.create("Data-quality checks · " + provenance());
-    StringColumn name = StringColumn.create("check");
-    StringColumn status = StringColumn.create("status");
-    StringColumn detail = StringColumn.create("detail");
-    for (RunSummary.Check c : snapshot.run().checks()) {
-      name.append(c.name());
-      status.append(c.status());
-      detail.append(c.detail());
-    }
-    return t.addColumns(name, status, detail);
+    List<List<Object>> rows = snapshot.run().checks().stream()
+        .map(c -> Arrays.<Object>asList(c.name(), c.status(), c.detail())).toList();
+    return table(new CsvTable("checks", List.of("check", "status", "detail"), rows), "Data-quality checks");
   }
 
   /** {@code WLD}, an M49 region or sub-region code, or an ISO3 code. */
@@ -224,35 +204,12 @@ public final class Marts implements Displayable {
 
   /** Correlations side by side, one row each: method, year, threshold, n, r with its 95% interval, p, fits. */
   public Table statistics(List<CorrelationQuery.Answer> answers) {
-    StringColumn method = StringColumn.create("method");
-    StringColumn year = StringColumn.create("year");
-    DoubleColumn min = DoubleColumn.create("min_victims");
-    IntColumn n = IntColumn.create("n");
-    DoubleColumn r = DoubleColumn.create("r");
-    DoubleColumn low = DoubleColumn.create("ci95_low");
-    DoubleColumn high = DoubleColumn.create("ci95_high");
-    DoubleColumn p = DoubleColumn.create("p_value");
-    DoubleColumn slope = DoubleColumn.create("ols_slope");
-    DoubleColumn r2 = DoubleColumn.create("ols_r2");
-    DoubleColumn theilSen = DoubleColumn.create("theil_sen_slope");
-    StringColumn scale = StringColumn.create("x_scale");
-    for (CorrelationQuery.Answer a : answers) {
-      method.append(a.method());
-      year.append(a.year());
-      min.append(a.minVictims());
-      n.append(a.n());
-      r.append(a.r());
-      low.append(a.ci95()[0]);
-      high.append(a.ci95()[1]);
-      p.append(a.pValue());
-      slope.append(a.fit().slope());
-      r2.append(a.fit().r2());
-      theilSen.append(a.fit().theilSenSlope());
-      scale.append(a.fit().logX() ? "log10" : "linear");
-    }
+    List<List<Object>> rows = answers.stream().map(a -> Arrays.<Object>asList(a.method(), a.year(), a.minVictims(),
+        a.n(), a.r(), a.ci95()[0], a.ci95()[1], a.pValue(), a.fit().slope(), a.fit().r2(), a.fit().theilSenSlope(),
+        a.fit().logX() ? "log10" : "linear")).toList();
     String what = answers.isEmpty() ? "" : ": " + answers.get(0).x().name() + " against " + answers.get(0).y().name();
-    return Table.create("Correlations" + what + " · " + provenance())
-        .addColumns(method, year, min, n, r, low, high, p, slope, r2, theilSen, scale);
+    return table(new CsvTable("correlations", List.of("method", "year", "min_victims", "n", "r", "ci95_low",
+        "ci95_high", "p_value", "ols_slope", "ols_r2", "theil_sen_slope", "x_scale"), rows), "Correlations" + what);
   }
 
   /** Flows of detected victims into a destination and/or from an origin ({@code null} for either, or every year). */
@@ -301,29 +258,15 @@ public final class Marts implements Displayable {
 
   /** One row per year: each group's size, mean and median, and the Mann–Whitney U p-value. */
   public Table conflictSummary(ConflictQuery.Answer a) {
-    IntColumn year = IntColumn.create("year");
-    IntColumn nIn = IntColumn.create("n_in_conflict");
-    DoubleColumn meanIn = DoubleColumn.create("mean_in_conflict");
-    DoubleColumn medianIn = DoubleColumn.create("median_in_conflict");
-    IntColumn nOut = IntColumn.create("n_not_in_conflict");
-    DoubleColumn meanOut = DoubleColumn.create("mean_not_in_conflict");
-    DoubleColumn medianOut = DoubleColumn.create("median_not_in_conflict");
-    DoubleColumn p = DoubleColumn.create("mann_whitney_p");
-    for (ConflictQuery.Year y : a.years()) {
-      year.append(y.year());
-      nIn.append(y.inConflict().n());
-      meanIn.append(y.inConflict().mean());
-      medianIn.append(y.inConflict().median());
-      nOut.append(y.notInConflict().n());
-      meanOut.append(y.notInConflict().mean());
-      medianOut.append(y.notInConflict().median());
-      p.append(y.mannWhitneyP());
-    }
-    return Table.create("Armed conflict and " + a.measure() + ", by year · " + provenance())
-        .addColumns(year, nIn, meanIn, medianIn, nOut, meanOut, medianOut, p);
+    List<List<Object>> rows = a.years().stream().map(y -> Arrays.<Object>asList(y.year(), y.inConflict().n(),
+        y.inConflict().mean(), y.inConflict().median(), y.notInConflict().n(), y.notInConflict().mean(),
+        y.notInConflict().median(), y.mannWhitneyP())).toList();
+    return table(new CsvTable("conflict-years", List.of("year", "n_in_conflict", "mean_in_conflict",
+        "median_in_conflict", "n_not_in_conflict", "mean_not_in_conflict", "median_not_in_conflict",
+        "mann_whitney_p"), rows), "Armed conflict and " + a.measure() + ", by year");
   }
 
-  /** The API's table of an answer, captioned with what it is and where it came from. */
+  /** A table of an answer (the API's, where it has one), captioned with what it is and where it came from. */
   private Table table(CsvTable csv, String what) {
     return Tables.of(csv, what + " · " + provenance());
   }

@@ -2,6 +2,7 @@ package org.tiptrends.notebooks;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.tiptrends.api.http.Responses.CsvTable;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
@@ -33,56 +34,36 @@ public final class Tables {
   }
 
   private static Column<?> column(String name, List<Object> values) {
-    boolean ints = true;
-    boolean longs = true;
-    boolean numbers = true;
-    boolean booleans = true;
-    boolean any = false;
+    List<Object> present = values.stream().filter(Objects::nonNull).toList();
+    Column<?> col;
+    if (present.isEmpty() || !present.stream().allMatch(v -> v instanceof Number || v instanceof Boolean)) {
+      col = StringColumn.create(name);
+    } else if (present.stream().allMatch(v -> v instanceof Integer || v instanceof Short || v instanceof Byte)) {
+      col = IntColumn.create(name);
+    } else if (present.stream().allMatch(v -> v instanceof Integer || v instanceof Long)) {
+      col = LongColumn.create(name);
+    } else if (present.stream().allMatch(v -> v instanceof Number)) {
+      col = DoubleColumn.create(name);
+    } else if (present.stream().allMatch(v -> v instanceof Boolean)) {
+      col = BooleanColumn.create(name);
+    } else {
+      col = StringColumn.create(name);
+    }
     for (Object v : values) {
       if (v == null) {
-        continue;
+        col.appendMissing();
+      } else if (col instanceof StringColumn s) {
+        s.append(String.valueOf(v));
+      } else if (col instanceof DoubleColumn d) {
+        d.append(((Number) v).doubleValue());
+      } else if (col instanceof LongColumn l) {
+        l.append(((Number) v).longValue());
+      } else if (col instanceof IntColumn i) {
+        i.append(((Number) v).intValue());
+      } else {
+        ((BooleanColumn) col).append((Boolean) v);
       }
-      any = true;
-      ints &= v instanceof Integer || v instanceof Short || v instanceof Byte;
-      longs &= v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte;
-      numbers &= v instanceof Number;
-      booleans &= v instanceof Boolean;
     }
-    if (!any) {
-      StringColumn s = StringColumn.create(name);
-      values.forEach(v -> s.appendMissing());
-      return s;
-    }
-    if (ints) {
-      IntColumn col = IntColumn.create(name);
-      values.forEach(v -> append(col, v, () -> col.append(((Number) v).intValue())));
-      return col;
-    }
-    if (longs) {
-      LongColumn col = LongColumn.create(name);
-      values.forEach(v -> append(col, v, () -> col.append(((Number) v).longValue())));
-      return col;
-    }
-    if (numbers) {
-      DoubleColumn col = DoubleColumn.create(name);
-      values.forEach(v -> append(col, v, () -> col.append(((Number) v).doubleValue())));
-      return col;
-    }
-    if (booleans) {
-      BooleanColumn col = BooleanColumn.create(name);
-      values.forEach(v -> append(col, v, () -> col.append((Boolean) v)));
-      return col;
-    }
-    StringColumn col = StringColumn.create(name);
-    values.forEach(v -> append(col, v, () -> col.append(String.valueOf(v))));
     return col;
-  }
-
-  private static void append(Column<?> col, Object v, Runnable appendValue) {
-    if (v == null) {
-      col.appendMissing();
-    } else {
-      appendValue.run();
-    }
   }
 }

@@ -1,5 +1,6 @@
 package org.tiptrends.notebooks.display;
 
+import org.apache.commons.text.StringEscapeUtils;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -51,17 +52,8 @@ public final class TableHtml {
     return c.getString(row);
   }
 
+  /** HTML-escaped text (Commons Text, as everywhere a text becomes HTML here). */
   public static String escape(String s) {
-    StringBuilder out = new StringBuilder(s.length());
-    for (char ch : s.toCharArray()) {
-      switch (ch) {
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '&' -> out.append("&amp;");
-        case '"' -> out.append("&quot;");
-        default -> out.append(ch);
-      }
-    }
-    return out.toString();
+    return StringEscapeUtils.escapeHtml4(s);
   }
 }

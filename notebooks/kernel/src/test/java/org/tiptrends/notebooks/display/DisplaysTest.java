@@ -36,10 +36,10 @@ class DisplaysTest {
   void aTableIsHtmlWithItsCaptionEscapedNumbersAndMissingCells() {
     Map<String, String> b = new Displays().bundle(table(3), null);
     String html = b.get("text/html");
-    assertTrue(html.contains("<caption style=\"caption-side:top;text-align:left\">Victims &lt;by sex&gt; · mart v1 · run r1</caption>"), html);
+    assertTrue(html.contains("<caption style=\"caption-side:top;text-align:left\">Victims &lt;by sex&gt; &middot; mart v1 &middot; run r1</caption>"), html);
     assertTrue(html.contains("<th>key</th><th>year</th><th>value</th>"), html);
     assertTrue(html.contains("<td>a&amp;b</td><td style=\"text-align:right\">2000</td><td style=\"text-align:right\">1,282</td>"), html);
-    assertTrue(html.contains("<td style=\"text-align:right\">—</td>"), "a missing value is a dash, not zero: " + html);
+    assertTrue(html.contains("<td style=\"text-align:right\">&mdash;</td>"), "a missing value is a dash, not zero: " + html);
     assertTrue(html.contains("1,282.5"), html);
     assertTrue(b.get("text/plain").contains("Victims <by sex>"), "text readers get the table too");
   }
