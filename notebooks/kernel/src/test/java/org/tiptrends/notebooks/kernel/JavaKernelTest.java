@@ -19,6 +19,20 @@ class JavaKernelTest {
   }
 
   @Test
+  void completionAndCompletenessReadTheSnippetAtTheCursor() {
+    try (CellEvaluator cells = new CellEvaluator(ClassPath.ofThisJvm(), JavaKernel.IMPORTS)) {
+      JavaKernel kernel = new JavaKernel(cells);
+      String code = "int a = 1;\nMath.ab";
+      var options = kernel.complete(code, code.length());
+      assertTrue(options.getReplacements().contains("abs("), options.getReplacements().toString());
+      assertEquals(code.length() - 2, options.getSourceStart(), "replaces the word being typed");
+      assertEquals(code.length(), options.getSourceEnd());
+      assertEquals("complete", kernel.isComplete("int b = 2;"));
+      assertEquals("    ", kernel.isComplete("for (int i = 0; i < 3; i++) {"), "an open block asks for more");
+    }
+  }
+
+  @Test
   void anExceptionShowsItsFramesAndCauses() {
     IllegalStateException e = new IllegalStateException("outer", new IllegalArgumentException("inner"));
     e.setStackTrace(new StackTraceElement[] {CellEvaluator.frame("statement", "In [3]", 4)});
