@@ -3,7 +3,10 @@ package org.tiptrends.notebooks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import net.tlabs.tablesaw.parquet.TablesawParquetWriteOptions;
 import net.tlabs.tablesaw.parquet.TablesawParquetWriter;
 import tech.tablesaw.api.DoubleColumn;
@@ -26,35 +29,28 @@ final class TinyMarts {
         StringColumn.create("geo_code"), StringColumn.create("geo_name"), StringColumn.create("sex"),
         StringColumn.create("age"), StringColumn.create("form"), DoubleColumn.create("victims"),
         DoubleColumn.create("victims_low"), DoubleColumn.create("victims_high"), IntColumn.create("reporting_countries"));
-    // year, level, code, name, sex, victims, low, high, reporting
-    Object[][] rows = {
-        {2019, "country", "FRA", "France", "total", 10.0, 10.0, 10.0, 1},
-        {2019, "country", "FRA", "France", "female", 7.5, 6.0, 9.0, 1},
-        {2019, "country", "FRA", "France", "male", 2.5, 1.0, 4.0, 1},
-        {2020, "country", "FRA", "France", "total", 20.0, 20.0, 20.0, 1},
-        {2020, "country", "FRA", "France", "female", 12.0, 12.0, 12.0, 1},
-        {2020, "country", "FRA", "France", "male", 8.0, 8.0, 8.0, 1},
-        {2020, "country", "DEU", "Germany", "total", 100.0, 100.0, 100.0, 1},
-        {2019, "world", "WLD", "World", "total", 10.0, 10.0, 10.0, 1},
-        {2019, "world", "WLD", "World", "female", 7.5, 6.0, 9.0, 1},
-        {2019, "world", "WLD", "World", "male", 2.5, 1.0, 4.0, 1},
-        {2020, "world", "WLD", "World", "total", 120.0, 120.0, 120.0, 2},
-        {2020, "world", "WLD", "World", "female", 12.0, 12.0, 12.0, 1},
-        {2020, "world", "WLD", "World", "male", 8.0, 8.0, 8.0, 1},
+    // the countries' rows: year, code, name, sex, victims, low, high
+    Object[][] countries = {
+        {2019, "FRA", "France", "total", 10.0, 10.0, 10.0},
+        {2019, "FRA", "France", "female", 7.5, 6.0, 9.0},
+        {2019, "FRA", "France", "male", 2.5, 1.0, 4.0},
+        {2020, "FRA", "France", "total", 20.0, 20.0, 20.0},
+        {2020, "FRA", "France", "female", 12.0, 12.0, 12.0},
+        {2020, "FRA", "France", "male", 8.0, 8.0, 8.0},
+        {2020, "DEU", "Germany", "total", 100.0, 100.0, 100.0},
     };
-    for (Object[] r : rows) {
-      v.intColumn("year").append((Integer) r[0]);
-      v.stringColumn("geo_level").append((String) r[1]);
-      v.stringColumn("geo_code").append((String) r[2]);
-      v.stringColumn("geo_name").append((String) r[3]);
-      v.stringColumn("sex").append((String) r[4]);
-      v.stringColumn("age").append("total");
-      v.stringColumn("form").append("total");
-      v.doubleColumn("victims").append((Double) r[5]);
-      v.doubleColumn("victims_low").append((Double) r[6]);
-      v.doubleColumn("victims_high").append((Double) r[7]);
-      v.intColumn("reporting_countries").append((Integer) r[8]);
+    // the world's: each cell the sum of the countries that reported it, and how many did
+    Map<List<Object>, double[]> world = new TreeMap<>(Comparator.comparing(Object::toString));
+    for (Object[] r : countries) {
+      append(v, r[0], "country", r[1], r[2], r[3], r[4], r[5], r[6], 1);
+      double[] sum = world.computeIfAbsent(List.of(r[0], r[3]), k -> new double[4]);
+      for (int i = 0; i < 3; i++) {
+        sum[i] += (Double) r[4 + i];
+      }
+      sum[3]++;
     }
+    world.forEach((key, sum) -> append(v, key.get(0), "world", "WLD", "World", key.get(1), sum[0], sum[1], sum[2],
+        (int) sum[3]));
     write(dir, v);
 
     Table flows = Table.create("flows", IntColumn.create("year", new int[] {2020}),
@@ -86,6 +82,21 @@ final class TinyMarts {
       Files.writeString(root.resolve("CURRENT"), version + "\n");
     }
     return dir;
+  }
+
+  private static void append(Table v, Object year, String level, Object code, Object name, Object sex, Object victims,
+      Object low, Object high, int reporting) {
+    v.intColumn("year").append((Integer) year);
+    v.stringColumn("geo_level").append(level);
+    v.stringColumn("geo_code").append((String) code);
+    v.stringColumn("geo_name").append((String) name);
+    v.stringColumn("sex").append((String) sex);
+    v.stringColumn("age").append("total");
+    v.stringColumn("form").append("total");
+    v.doubleColumn("victims").append((Double) victims);
+    v.doubleColumn("victims_low").append((Double) low);
+    v.doubleColumn("victims_high").append((Double) high);
+    v.intColumn("reporting_countries").append(reporting);
   }
 
   private static void write(Path versionDir, Table t) throws IOException {
