@@ -23,6 +23,10 @@ import org.tiptrends.core.geo.ReferenceData;
 public final class CorrelationQuery {
   public static final String GDP = "gdp_per_capita";
   public static final String TRANSREGIONAL = "transregional_share";
+  /** The GDP–transregional view counts known-origin victims for its threshold ... */
+  public static final String KNOWN_ORIGIN_VICTIMS = "known_origin_victims";
+  /** ... and keeps country-years with at least this many (a share of fewer victims says little). */
+  public static final int GDP_TRANSREGIONAL_MIN_VICTIMS = 20;
   public static final List<String> CAVEATS = List.of(
       "Detections, not prevalence: shares describe the victims authorities detected and reported.",
       "Ecological correlation: it relates countries, not people, and says nothing about causes.",
@@ -54,6 +58,11 @@ public final class CorrelationQuery {
     });
     s.indicators().definitions().forEach(d -> out.add(new Measure(d.code(), d.name(), d.source())));
     return out;
+  }
+
+  /** Whether x is on a log scale unless asked otherwise: GDP per capita is (it spans orders of magnitude). */
+  public static boolean defaultLogX(Measure x) {
+    return x.name().equals(GDP);
   }
 
   public static Optional<Measure> measure(MartSnapshot s, String name) {

@@ -49,7 +49,7 @@ public final class CorrelationRoutes implements ApiRoutes {
   static CorrelationQuery.Answer gdpTransregional(Params p, MartSnapshot s) {
     CorrelationQuery.Measure x = require(s, CorrelationQuery.GDP, "year");
     CorrelationQuery.Measure y = require(s, CorrelationQuery.TRANSREGIONAL, "year");
-    return answer(s, p, x, y, "known_origin_victims", 20);
+    return answer(s, p, x, y, CorrelationQuery.KNOWN_ORIGIN_VICTIMS, CorrelationQuery.GDP_TRANSREGIONAL_MIN_VICTIMS);
   }
 
   /** A required measure parameter: a panel column or an indicator code of the live version. */
@@ -79,7 +79,7 @@ public final class CorrelationRoutes implements ApiRoutes {
     }
     int minVictims = p.integer("minVictims", 0, 1_000_000, defaultMinVictims);
     CorrelationMethod method = CorrelationMethod.parse(p.choice("method", METHODS, "spearman"));
-    boolean logX = p.bool("logX", x.name().equals(CorrelationQuery.GDP));
+    boolean logX = p.bool("logX", CorrelationQuery.defaultLogX(x));
     try {
       return CorrelationQuery.correlate(s, x, y, year, method, logX, minVictims, victimsMeasure);
     } catch (CorrelationQuery.NotEnoughPoints e) {
@@ -88,7 +88,8 @@ public final class CorrelationRoutes implements ApiRoutes {
     }
   }
 
-  static CsvTable csv(CorrelationQuery.Answer a) {
+  /** The answer as a table: the {@code format=csv} download, and a notebook's table. */
+  public static CsvTable csv(CorrelationQuery.Answer a) {
     List<List<Object>> rows = new ArrayList<>();
     for (CorrelationQuery.Point pt : a.points()) {
       rows.add(List.of(pt.iso3(), pt.name(), pt.year(), pt.x(), pt.y(), pt.yLow(), pt.yHigh(),

@@ -59,7 +59,8 @@ public final class FlowRoutes implements ApiRoutes {
     return FlowQuery.flows(s, destination, origin, year);
   }
 
-  static CsvTable csv(FlowQuery.Answer a) {
+  /** The answer as a table: the {@code format=csv} download, and a notebook's table. */
+  public static CsvTable csv(FlowQuery.Answer a) {
     List<List<Object>> rows = new ArrayList<>();
     for (FlowQuery.Flow f : a.flows()) {
       rows.add(List.of(f.year(), f.destination().code(), f.destination().name(), f.origin().code(),

@@ -30,28 +30,12 @@ public final class SectorConflictRoutes implements ApiRoutes {
     routes.get("/api/v1/sectors", SnapshotGet.of(snapshots, (ctx, s) -> {
       Params p = Params.of(ctx, "geo", "sex", "age", "year", Params.FORMAT);
       SectorQuery.Answer a = sectors(p, s);
-      String geo = a.geo();
-      Responses.tabular(ctx, p.format(), a, () -> new CsvTable("sectors-" + geo, List.of("geo", "year", "sex",
-          "age_band", "sector", "value", "unit"), a.rows().stream().map(r -> List.<Object>of(r.geoCode(),
-          r.year(), r.sex(), r.ageBand(), r.sector(), r.value(), r.unit() == null ? "" : r.unit())).toList()));
+      Responses.tabular(ctx, p.format(), a, () -> sectorsCsv(a));
     }));
     routes.get("/api/v1/conflict", SnapshotGet.of(snapshots, (ctx, s) -> {
       Params p = Params.of(ctx, "measure", "from", "to", Params.FORMAT);
       ConflictQuery.Answer a = conflict(p, s);
-      String measure = a.measure();
-      Responses.tabular(ctx, p.format(), a, () -> {
-        List<List<Object>> rows = new ArrayList<>();
-        for (ConflictQuery.Year y : a.years()) {
-          for (ConflictQuery.Country c : y.inConflict().countries()) {
-            rows.add(List.of(y.year(), c.iso3(), c.name(), true, c.intensity(), c.value(), c.low(), c.high()));
-          }
-          for (ConflictQuery.Country c : y.notInConflict().countries()) {
-            rows.add(List.of(y.year(), c.iso3(), c.name(), false, c.intensity(), c.value(), c.low(), c.high()));
-          }
-        }
-        return new CsvTable("conflict-" + measure, List.of("year", "iso3", "name", "in_conflict", "max_intensity",
-            measure, measure + "_low", measure + "_high"), rows);
-      });
+      Responses.tabular(ctx, p.format(), a, () -> conflictCsv(a));
     }));
   }
 
@@ -86,6 +70,29 @@ public final class SectorConflictRoutes implements ApiRoutes {
       throw new BadRequest("from", "from (" + from + ") is after to (" + to + ")");
     }
     return ConflictQuery.compare(s, measure, from, to);
+  }
+
+  /** The sectors answer as a table: the {@code format=csv} download, and a notebook's table. */
+  public static CsvTable sectorsCsv(SectorQuery.Answer a) {
+    return new CsvTable("sectors-" + a.geo(), List.of("geo", "year", "sex", "age_band", "sector", "value", "unit"),
+        a.rows().stream().map(r -> List.<Object>of(r.geoCode(), r.year(), r.sex(), r.ageBand(), r.sector(),
+            r.value(), r.unit() == null ? "" : r.unit())).toList());
+  }
+
+  /** The conflict answer as a table (one row per country and year), as {@link #sectorsCsv} is for sectors. */
+  public static CsvTable conflictCsv(ConflictQuery.Answer a) {
+    List<List<Object>> rows = new ArrayList<>();
+    for (ConflictQuery.Year y : a.years()) {
+      for (ConflictQuery.Country c : y.inConflict().countries()) {
+        rows.add(List.of(y.year(), c.iso3(), c.name(), true, c.intensity(), c.value(), c.low(), c.high()));
+      }
+      for (ConflictQuery.Country c : y.notInConflict().countries()) {
+        rows.add(List.of(y.year(), c.iso3(), c.name(), false, c.intensity(), c.value(), c.low(), c.high()));
+      }
+    }
+    String measure = a.measure();
+    return new CsvTable("conflict-" + measure, List.of("year", "iso3", "name", "in_conflict", "max_intensity",
+        measure, measure + "_low", measure + "_high"), rows);
   }
 
   private static List<String> distinct(List<Sectors.Row> rows, java.util.function.Function<Sectors.Row, String> f) {

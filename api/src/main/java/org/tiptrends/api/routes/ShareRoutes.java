@@ -40,7 +40,8 @@ public final class ShareRoutes implements ApiRoutes {
     }));
   }
 
-  static CsvTable csv(ShareQuery.Answer a) {
+  /** The answer as a table: the {@code format=csv} download, and a notebook's table. */
+  public static CsvTable csv(ShareQuery.Answer a) {
     List<List<Object>> rows = new ArrayList<>();
     for (ShareQuery.Part part : a.shares()) {
       rows.add(Arrays.asList(a.geo().code(), a.year(), part.key(), part.value(), part.low(), part.high(),

@@ -42,7 +42,8 @@ public final class TrendRoutes implements ApiRoutes {
     return TrendQuery.victims(s, geo, by, years[0], years[1], balanced);
   }
 
-  static CsvTable csv(TrendQuery.Answer a) {
+  /** The answer as a table: the {@code format=csv} download, and a notebook's table. */
+  public static CsvTable csv(TrendQuery.Answer a) {
     List<List<Object>> rows = new ArrayList<>();
     for (TrendQuery.Series series : a.series()) {
       for (TrendQuery.Point pt : series.points()) {
