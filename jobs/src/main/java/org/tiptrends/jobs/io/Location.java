@@ -88,15 +88,26 @@ public abstract class Location {
     try {
       fs = FileSystem.get(uri, conf);
     } catch (UnsupportedFileSystemException e) {
-      throw new IllegalArgumentException(spec + ": no Hadoop file system for scheme '" + scheme
-          + "' on the class path (s3a:// needs hadoop-aws, see the README)");
+      throw noFileSystem(spec, scheme, "");
     } catch (IOException | RuntimeException e) {
+      // core-default.xml names connectors Spark does not ship (fs.s3a.impl): their class is missing
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof ClassNotFoundException) {
+          throw noFileSystem(spec, scheme, t.getMessage().replaceFirst("^Class ", "") + "; ");
+        }
+      }
       throw new LocationException(spec + ": cannot set up its file system: " + oneLine(e), asIo(e));
     }
     if (fs instanceof LocalFileSystem checksummed) {
       fs = checksummed.getRaw(); // a local file system under another scheme: no .crc files beside ours
     }
     return new Remote(fs, fs.makeQualified(new Path(uri)), conf);
+  }
+
+  private static IllegalArgumentException noFileSystem(String spec, String scheme, String detail) {
+    return new IllegalArgumentException(spec + ": no Hadoop file system for scheme '" + scheme + "' on the class path ("
+        + detail + (scheme.equals("s3a") ? "s3a:// needs hadoop-aws and the AWS SDK bundle" : "add its connector")
+        + ", see the README)");
   }
 
   /** A local path, as given (relative stays relative in messages, as the user wrote it). */
