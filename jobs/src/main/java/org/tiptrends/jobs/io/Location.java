@@ -246,6 +246,20 @@ public abstract class Location {
     return uri().hashCode();
   }
 
+  /** A file system call whose failure is a {@link LocationException} naming this location. */
+  @FunctionalInterface
+  interface IoCall<T> {
+    T call() throws IOException;
+  }
+
+  <T> T io(String what, IoCall<T> call) {
+    try {
+      return call.call();
+    } catch (IOException e) {
+      throw fail(what, e);
+    }
+  }
+
   LocationException fail(String what, Exception e) {
     return new LocationException(this + ": " + what + ": " + oneLine(e), asIo(e));
   }
@@ -319,20 +333,12 @@ public abstract class Location {
 
     @Override
     public long size() {
-      try {
-        return Files.size(path);
-      } catch (IOException e) {
-        throw fail("cannot read its size", e);
-      }
+      return io("cannot read its size", () -> Files.size(path));
     }
 
     @Override
     public long modificationTime() {
-      try {
-        return Files.getLastModifiedTime(path).toMillis();
-      } catch (IOException e) {
-        throw fail("cannot read its time", e);
-      }
+      return io("cannot read its time", () -> Files.getLastModifiedTime(path).toMillis());
     }
 
     @Override
@@ -358,20 +364,12 @@ public abstract class Location {
 
     @Override
     public InputStream open() {
-      try {
-        return Files.newInputStream(path);
-      } catch (IOException e) {
-        throw fail("cannot open", e);
-      }
+      return io("cannot open", () -> Files.newInputStream(path));
     }
 
     @Override
     public OutputStream create() {
-      try {
-        return Files.newOutputStream(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-      } catch (IOException e) {
-        throw fail("cannot create", e);
-      }
+      return io("cannot create", () -> Files.newOutputStream(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
     }
 
     @Override
@@ -381,11 +379,7 @@ public abstract class Location {
 
     @Override
     public void overwrite(byte[] content) {
-      try {
-        Files.write(path, content);
-      } catch (IOException e) {
-        throw fail("cannot write", e);
-      }
+      io("cannot write", () -> Files.write(path, content));
     }
 
     @Override
@@ -404,39 +398,23 @@ public abstract class Location {
 
     @Override
     public void appendLine(String line, String tmpSuffix) {
-      try {
-        Files.writeString(path, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-            StandardOpenOption.APPEND);
-      } catch (IOException e) {
-        throw fail("cannot append", e);
-      }
+      io("cannot append", () -> Files.writeString(path, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND));
     }
 
     @Override
     public void mkdirs() {
-      try {
-        Files.createDirectories(path);
-      } catch (IOException e) {
-        throw fail("cannot create the directory", e);
-      }
+      io("cannot create the directory", () -> Files.createDirectories(path));
     }
 
     @Override
     public void createDirectory() {
-      try {
-        Files.createDirectory(path);
-      } catch (IOException e) {
-        throw fail("cannot create the directory", e);
-      }
+      io("cannot create the directory", () -> Files.createDirectory(path));
     }
 
     @Override
     public void renameTo(Location target) {
-      try {
-        Files.move(path, target.toLocalPath(), StandardCopyOption.ATOMIC_MOVE);
-      } catch (IOException e) {
-        throw fail("cannot rename it to " + target, e);
-      }
+      io("cannot rename it to " + target, () -> Files.move(path, target.toLocalPath(), StandardCopyOption.ATOMIC_MOVE));
     }
 
     @Override
@@ -589,20 +567,12 @@ public abstract class Location {
 
     @Override
     public InputStream open() {
-      try {
-        return fs.open(path);
-      } catch (IOException e) {
-        throw fail("cannot open", e);
-      }
+      return io("cannot open", () -> fs.open(path));
     }
 
     @Override
     public OutputStream create() {
-      try {
-        return fs.create(path, false);
-      } catch (IOException e) {
-        throw fail("cannot create", e);
-      }
+      return io("cannot create", () -> fs.create(path, false));
     }
 
     @Override
@@ -691,11 +661,7 @@ public abstract class Location {
 
     @Override
     public void deleteRecursively() {
-      try {
-        fs.delete(path, true);
-      } catch (IOException e) {
-        throw fail("cannot delete", e);
-      }
+      io("cannot delete", () -> fs.delete(path, true));
     }
 
     @Override
