@@ -558,7 +558,7 @@ public abstract class Location {
       List<Location> out = new ArrayList<>();
       for (FileStatus c : children) {
         if (directories ? c.isDirectory() : c.isFile()) {
-          out.add(new Remote(fs, c.getPath(), conf));
+          out.add(resolve(c.getPath().getName())); // named like the parent (file systems print URIs differently)
         }
       }
       out.sort(Comparator.comparing(Location::name));

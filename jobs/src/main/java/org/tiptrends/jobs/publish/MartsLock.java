@@ -200,7 +200,7 @@ public abstract class MartsLock implements AutoCloseable {
 
     @Override
     public void close() {
-      heartbeat.shutdownNow();
+      heartbeat.shutdown(); // no interrupt: a beat in the middle of its write finishes it first
       try {
         heartbeat.awaitTermination(10, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
