@@ -10,12 +10,11 @@
 # No --add-opens flags are needed: spark-submit adds the ones Spark needs on Java 17 to the driver
 # and executor pods.
 #
-# NOTE: Hadoop URIs (s3a://, hdfs://) for --input and --marts are part of issue 6 and still being
-# built; check `java -jar jobs/target/tiptrends-jobs.jar run --help`. Until the job accepts them,
-# mount one shared volume (ReadWriteMany PVC) into driver and executors and pass its paths, e.g.
-#   --conf spark.kubernetes.driver.volumes.persistentVolumeClaim.data.mount.path=/data
-#   --conf spark.kubernetes.driver.volumes.persistentVolumeClaim.data.options.claimName=tip-trends-data
-#   (and the same with spark.kubernetes.executor.volumes...)
+# --input and --marts are s3a:// URIs here. The job's lock on S3 is <marts>/.lock, created with a
+# conditional PUT (If-None-Match; Hadoop 3.4.2 S3A, fs.s3a.create.conditional.enabled=true, the
+# default): atomic on AWS S3; on a store without conditional writes the scheduler must prevent
+# overlapping runs (README, "Hadoop file systems"). An endpoint of your own (MinIO, Ceph):
+#   --conf spark.hadoop.fs.s3a.endpoint=https://minio.internal:9000
 set -euo pipefail
 
 K8S_API=${K8S_API:-https://kubernetes.example.org:6443}

@@ -8,10 +8,9 @@
 # The jar holds only the job and what Spark lacks (POI, picocli, commons-csv): Spark comes from the
 # cluster. No --add-opens flags are needed: spark-submit adds the ones Spark needs on Java 17.
 #
-# NOTE: Hadoop URIs (hdfs://, s3a://) for --input and --marts are part of issue 6 and still being
-# built; check `java -jar jobs/target/tiptrends-jobs.jar run --help`. Until the job accepts them,
-# use paths that the driver and every executor see alike (e.g. an NFS mount) with --deploy-mode
-# client on an edge node, or run jobs/bin/nightly from cron.
+# --input and --marts are Hadoop URIs; with fs.defaultFS set in HADOOP_CONF_DIR, hdfs:///path names
+# the cluster's default name node. The job's lock on HDFS is <marts>/.lock, a file with a heartbeat
+# (README, "Hadoop file systems"): a run whose driver was killed leaves it until it is stale.
 set -euo pipefail
 
 JAR=${JAR:-hdfs:///apps/tip-trends/tiptrends-jobs.jar}

@@ -10,10 +10,11 @@ Spark needs on Java 17 to the driver and the executors; the jar's manifest only 
 ``java -jar``.
 
 The job itself refuses to run twice on one marts root (exit 3, lock on <marts>/.lock) and never
-moves CURRENT unless every mart and every data-quality check is complete. Hadoop file-system URIs
-(hdfs://, s3a://) for --input and --marts are part of issue 6, still being built: until the job
-accepts them, point INPUT/MARTS at a path every driver host sees (e.g. an NFS mount) or use
-jobs/bin/nightly from cron on one machine.
+moves CURRENT unless every mart and every data-quality check is complete. INPUT and MARTS are
+Hadoop URIs (hdfs://, s3a:// with hadoop-aws on the cluster) or local paths. On HDFS/S3 the lock is
+a file with a heartbeat: a run killed with its driver leaves it until it is stale
+(--lock-stale-seconds, default 600 s; see the README), so keep max_active_runs=1 and retry delays
+above that.
 """
 
 from datetime import timedelta

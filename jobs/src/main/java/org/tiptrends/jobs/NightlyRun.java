@@ -1,6 +1,5 @@
 package org.tiptrends.jobs;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -16,6 +14,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.tiptrends.core.geo.ReferenceData;
+import org.tiptrends.jobs.io.Location;
 import org.tiptrends.jobs.marts.ConflictMart;
 import org.tiptrends.jobs.marts.CountryYearPanelMart;
 import org.tiptrends.jobs.marts.SectorsMart;
@@ -27,6 +26,7 @@ import org.tiptrends.jobs.marts.MartInputs;
 import org.tiptrends.jobs.marts.VictimsByYearMart;
 import org.tiptrends.jobs.publish.FailPoints;
 import org.tiptrends.jobs.publish.MartStore;
+import org.tiptrends.jobs.publish.MartsLock;
 import org.tiptrends.jobs.quality.GateSettings;
 import org.tiptrends.jobs.quality.QualityGates;
 import org.tiptrends.jobs.report.GlotipRunFindings;
@@ -48,7 +48,13 @@ public final class NightlyRun {
   static final List<Mart> MARTS = List.of(new VictimsByYearMart(), new FlowsMart(), new FlowSharesMart(),
       new IndicatorsMart(), new SectorsMart(), new ConflictMart(), new CountryYearPanelMart());
 
-  public record Result(String version, Path versionDir, RunReport report) {}
+  /** @param published the version's directory */
+  public record Result(String version, Location published, RunReport report) {
+    /** The version's directory on a local marts root. */
+    public Path versionDir() {
+      return published.toLocalPath();
+    }
+  }
 
   /** A run that must not be published; the message says why in one line. */
   public static final class ChecksFailedException extends RuntimeException {
@@ -71,38 +77,41 @@ public final class NightlyRun {
     this.gates = gates;
   }
 
-  /** Takes the marts root's lock, then runs (see {@link #runHoldingLock}). */
+  /** A run from a local input folder to a local marts root. */
   public Result run(Path input, Path martsRoot) {
-    MartStore store = new MartStore(martsRoot);
-    try (AutoCloseable lock = store.lock()) {
-      return runHoldingLock(input, store);
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
+    return run(Location.local(input), new MartStore(Location.local(martsRoot)));
+  }
+
+  /** Takes the marts root's lock, then runs (see {@link #runHoldingLock}). */
+  public Result run(Location input, MartStore store) {
+    try (MartsLock lock = store.lock()) {
+      return runHoldingLock(input, store, lock.runId());
     }
   }
 
-  /** Runs for a caller that holds {@code store.lock()} (the command takes it before Spark starts). */
-  public Result runHoldingLock(Path input, MartStore store) {
+  /**
+   * Runs for a caller that holds {@code store.lock()} (the command takes it before Spark starts).
+   *
+   * @param runId the lock's run id: the build directory, the version and the lock file name it
+   */
+  public Result runHoldingLock(Location input, MartStore store, String runId) {
     Instant started = Instant.now();
-    String runId = UUID.randomUUID().toString().replace("-", "");
     String version = MartStore.versionName(started, runId);
-    for (Path swept : store.sweepAbandonedBuilds()) {
+    for (Location swept : store.sweepAbandonedBuilds()) {
       progress.accept("removed an abandoned build: " + swept);
     }
-    Path build = store.newBuildDirectory(runId);
+    Location build = store.newBuildDirectory(runId);
     RunReport report = new RunReport();
     Dataset<Row> staged = null;
     try {
       report.put("run_id", runId).put("version", version).put("started_at", started.toString())
           .put("spark_master", spark.sparkContext().master()).put("spark_version", spark.version())
-          .put("input_dir", input.toAbsolutePath().toString());
-      if (!Files.isDirectory(input)) {
+          .put("input_dir", input.toAbsoluteString());
+      if (!input.isDirectory()) {
         throw new IllegalArgumentException("input directory not found: " + input);
       }
       for (String folder : List.of(GlotipSource.FOLDER, WorldBankSource.FOLDER, IloSource.FOLDER, UcdpSource.FOLDER)) {
-        if (!Files.isDirectory(input.resolve(folder))) {
+        if (!input.resolve(folder).isDirectory()) {
           report.warn("no " + folder + "/ folder in " + input + ": the marts it feeds will be empty");
         }
       }
@@ -143,7 +152,7 @@ public final class NightlyRun {
       Map<String, List<String>> missingContractColumns = new LinkedHashMap<>();
       for (Mart mart : MARTS) {
         progress.accept("building mart " + mart.name());
-        Path dir = build.resolve(mart.name());
+        Location dir = build.resolve(mart.name());
         FailPoints.reached("writing:" + mart.name());
         // later marts build on what was published, not on a recomputation of it
         Dataset<Row> published = write(mart.build(marts), dir);
@@ -175,13 +184,17 @@ public final class NightlyRun {
             + (failed.size() > 1 ? " (and " + (failed.size() - 1) + " more)" : ""));
       }
       FailPoints.reached("before-publish");
-      Path published = store.publish(build, version);
+      Location published = store.publish(build, version);
       store.appendHistory(history(report, "published", null));
       return new Result(version, published, report);
     } catch (RuntimeException e) {
-      MartStore.deleteRecursively(build);
-      report.put("finished_at", Instant.now().toString());
-      store.appendHistory(history(report, "failed", e.getMessage()));
+      try {
+        build.deleteRecursively();
+        report.put("finished_at", Instant.now().toString());
+        store.appendHistory(history(report, "failed", e.getMessage()));
+      } catch (RuntimeException cleanup) {
+        e.addSuppressed(cleanup); // an unreachable marts root: the run's own error is the one to tell
+      }
       throw e;
     } finally {
       if (staged != null) {
@@ -211,10 +224,10 @@ public final class NightlyRun {
   }
 
   /** Writes a mart and returns it as published (read back from its Parquet). */
-  private static Dataset<Row> write(Dataset<Row> rows, Path dir) {
+  private static Dataset<Row> write(Dataset<Row> rows, Location dir) {
     // the marts are small aggregates: one file each keeps readers (API, notebooks) simple and fast
-    rows.coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(dir.toUri().toString());
-    return rows.sparkSession().read().parquet(dir.toUri().toString());
+    rows.coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(dir.uri());
+    return rows.sparkSession().read().parquet(dir.uri());
   }
 
 

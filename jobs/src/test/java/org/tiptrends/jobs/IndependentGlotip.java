@@ -94,7 +94,7 @@ public final class IndependentGlotip {
     }
     for (com.fasterxml.jackson.databind.JsonNode in : report.get("inputs")) {
       org.junit.jupiter.api.Assertions.assertEquals(in.get("sha256").asText(),
-          org.tiptrends.jobs.sources.FileHashes.sha256(Path.of(in.get("path").asText())), in.get("path").asText());
+          org.tiptrends.jobs.sources.FileHashes.sha256(org.tiptrends.jobs.io.Location.local(Path.of(in.get("path").asText()))), in.get("path").asText());
     }
   }
 }

@@ -2,6 +2,7 @@ package org.tiptrends.jobs;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 import org.tiptrends.jobs.spark.SparkSessions;
@@ -28,6 +29,33 @@ public final class TestSupport {
 
   public static Path bundledSample() {
     return datasets().resolve("raw");
+  }
+
+  /**
+   * A small input with every source and both GLOTIP formats (a few hundred rows each), generated
+   * into {@code dir}: for tests whose subject is where files live, not what they hold.
+   */
+  public static Path smallInput(Path dir) {
+    String out = dir.toString();
+    List<String[]> commands = List.of(
+        new String[] {"generate", "--rows", "800", "--seed", "7", "--format", "xlsx", "--years", "2003-2011", "--out", out},
+        new String[] {"generate", "--rows", "800", "--seed", "11", "--format", "csv", "--years", "2012-2021", "--out", out},
+        new String[] {"generate", "--source", "worldbank", "--seed", "5", "--years", "2003-2021", "--out", out},
+        new String[] {"generate", "--source", "ilo", "--seed", "3", "--out", out},
+        new String[] {"generate", "--source", "ucdp", "--seed", "4", "--years", "1989-2021", "--out", out});
+    for (String[] args : commands) {
+      java.io.PrintStream stdout = System.out;
+      try {
+        System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        int exit = org.tiptrends.jobs.cli.TipTrendsCommand.commandLine().execute(args);
+        if (exit != 0) {
+          throw new IllegalStateException("generate failed: " + String.join(" ", args));
+        }
+      } finally {
+        System.setOut(stdout);
+      }
+    }
+    return dir;
   }
 
   /** {@code ../shared/realdata}, when this machine has it. */

@@ -1,13 +1,18 @@
 package org.tiptrends.jobs.cli;
 
-import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.sql.SparkSession;
+import org.apache.hadoop.conf.Configuration;
 import org.tiptrends.jobs.NightlyRun;
+import org.tiptrends.jobs.io.HadoopConf;
+import org.tiptrends.jobs.io.Location;
 import org.tiptrends.jobs.publish.MartStore;
+import org.tiptrends.jobs.publish.MartsLock;
 import org.tiptrends.jobs.quality.GateSettings;
 import org.tiptrends.jobs.spark.SparkSessions;
 import picocli.CommandLine.Command;
@@ -17,14 +22,31 @@ import picocli.CommandLine.Option;
     description = {"Read the exports under --input, build every mart and publish a new version under "
         + "--marts. CURRENT moves only when every mart and run.json are complete and no check failed.",
         "", "Input layout: DIR/unodc/*.xlsx|*.csv (UNODC GLOTIP exports as downloaded). "
-        + "A missing source folder is a warning."})
+        + "A missing source folder is a warning.",
+        "", "DIR is a local path or a Hadoop file system URI (file:///srv/raw, hdfs://nn:8020/raw, "
+        + "s3a://bucket/raw); Hadoop settings come from core-site.xml on the class path, "
+        + "$HADOOP_CONF_DIR, -Dspark.hadoop.KEY=VALUE and --conf spark.hadoop.KEY=VALUE."})
 public final class RunCommand implements Callable<Integer>, TipTrendsCommand.Verbosity {
-  @Option(names = "--input", required = true, paramLabel = "DIR", description = "Folder of source exports.")
-  Path input;
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--input", required = true, paramLabel = "DIR",
+      description = "Folder of source exports: a local path or a Hadoop URI.")
+  String input;
 
   @Option(names = "--marts", required = true, paramLabel = "DIR",
-      description = "Marts root: version directories and the CURRENT file.")
-  Path marts;
+      description = "Marts root: version directories and the CURRENT file; a local path or a Hadoop URI.")
+  String marts;
+
+  @Option(names = "--conf", paramLabel = "KEY=VALUE",
+      description = "A Spark setting (repeatable), e.g. spark.hadoop.fs.s3a.endpoint=https://s3.example.org; "
+          + "spark.hadoop.* settings also apply to the lock and to the files read outside Spark.")
+  Map<String, String> conf = new LinkedHashMap<>();
+
+  @Option(names = "--lock-stale-seconds", defaultValue = "600", paramLabel = "SECONDS",
+      description = "Marts on HDFS or an object store: a lock file whose heartbeat stopped this long ago "
+          + "(a killed run) is taken over (default ${DEFAULT-VALUE}). Local marts use an OS lock that never goes stale.")
+  long lockStaleSeconds;
 
   @Option(names = "--master", paramLabel = "URL",
       description = "Spark master (default: the one spark-submit sets, else embedded ${DEFAULT-VALUE}).",
@@ -60,31 +82,36 @@ public final class RunCommand implements Callable<Integer>, TipTrendsCommand.Ver
 
   @Override
   public Integer call() throws Exception {
-    if (!java.nio.file.Files.isDirectory(input)) {
-      throw new IllegalArgumentException("input directory not found: " + input);
+    if (lockStaleSeconds < 1) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--lock-stale-seconds must be at least 1");
     }
     Configurator.setRootLevel(verbose ? Level.INFO : Level.OFF);
+    Configuration hadoop = HadoopConf.create(conf);
+    Location in = Location.of(input, hadoop);
+    if (!in.isDirectory()) {
+      throw new IllegalArgumentException("input directory not found: " + in);
+    }
     long t0 = System.nanoTime();
     String chosenMaster = System.getProperty("spark.master") != null && SparkSessions.DEFAULT_MASTER.equals(master)
         ? null : master;
-    MartStore store = new MartStore(marts);
+    MartStore store = new MartStore(Location.of(marts, hadoop), Duration.ofSeconds(lockStaleSeconds));
     // the lock first: a second run exits at once, before paying for Spark's start-up
-    try (AutoCloseable lock = store.lock()) {
-      return runLocked(store, chosenMaster, t0);
+    try (MartsLock lock = store.lock()) {
+      return runLocked(in, store, lock.runId(), chosenMaster, t0);
     }
   }
 
-  private int runLocked(MartStore store, String chosenMaster, long t0) {
-    SparkSession spark = SparkSessions.create(chosenMaster);
+  private int runLocked(Location in, MartStore store, String runId, String chosenMaster, long t0) {
+    SparkSession spark = SparkSessions.create(chosenMaster, conf);
     try {
       NightlyRun.Result r = new NightlyRun(spark, msg -> log(t0, msg), new GateSettings(minResolvedShare,
-          maxQuarantineShare, maxRowDrop, allowRowDrop, maxInconsistentShare)).runHoldingLock(input, store);
+          maxQuarantineShare, maxRowDrop, allowRowDrop, maxInconsistentShare)).runHoldingLock(in, store, runId);
       for (String w : r.report().warnings()) {
         System.err.println("tiptrends: warning: " + w);
       }
       @SuppressWarnings("unchecked")
       Map<String, Long> outputs = (Map<String, Long>) r.report().get("outputs");
-      log(t0, "published " + r.version() + " " + outputs + " -> " + r.versionDir());
+      log(t0, "published " + r.version() + " " + outputs + " -> " + r.published());
       return 0;
     } finally {
       spark.stop();

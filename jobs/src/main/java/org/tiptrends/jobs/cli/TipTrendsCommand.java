@@ -48,7 +48,8 @@ public final class TipTrendsCommand implements Runnable {
     if (!(t instanceof org.tiptrends.jobs.sources.InputException)
         && !(t instanceof org.tiptrends.jobs.NightlyRun.ChecksFailedException)
         && !(t instanceof IllegalArgumentException)
-        && !(t instanceof org.tiptrends.jobs.publish.MartStore.ConcurrentRunException)) {
+        && !(t instanceof org.tiptrends.jobs.publish.MartStore.ConcurrentRunException)
+        && !(t instanceof org.tiptrends.jobs.io.Location.LocationException)) {
       m = t.getClass().getSimpleName() + ": " + m;
     }
     return m.replaceAll("\\s+", " ").strip();

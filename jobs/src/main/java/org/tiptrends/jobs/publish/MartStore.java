@@ -1,44 +1,56 @@
 package org.tiptrends.jobs.publish;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
+import org.tiptrends.jobs.io.Location;
 
 /**
- * The marts root: versioned directories and the {@code CURRENT} pointer. A run builds into a hidden
- * {@code .building-<run>} directory, which is renamed to its version name only when complete; then
- * {@code CURRENT} is replaced by write-and-rename. Readers follow {@code CURRENT} only, so a failed
- * or killed run is never visible, and the next run sweeps what it left.
+ * The marts root: versioned directories and the {@code CURRENT} pointer, on a local path or any
+ * Hadoop file system. A run builds into a hidden {@code .building-<run>} directory, which is
+ * renamed to its version name only when complete; then {@code CURRENT} is replaced by
+ * write-and-rename. Readers follow {@code CURRENT} only, so a failed or killed run is never
+ * visible, and the next run sweeps what it left.
+ *
+ * <p>On an object store a directory rename is a copy of each file and a delete, so a run killed
+ * during it leaves a partial version directory beside what is left of its build. It is never
+ * live: {@code CURRENT} is a single small object written after the rename completes. The next
+ * run's sweep removes both (a version whose build directory still exists was never completed).
  */
 public final class MartStore {
   public static final String CURRENT = "CURRENT";
   public static final int KEEP_VERSIONS = 5;
+  public static final String LOCK = MartsLock.FILE;
+  public static final String RUN_HISTORY = "runs.jsonl";
   private static final String BUILDING_PREFIX = ".building-";
+  private static final String VERSION_PATTERN = "v\\d{8}T\\d{6}Z-[0-9a-f]{6}";
   private static final DateTimeFormatter VERSION_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-  private final Path root;
+  private final Location root;
+  private final Duration lockStaleAfter;
+  private MartsLock held;
 
-  public MartStore(Path root) {
-    this.root = root;
+  public MartStore(Location root) {
+    this(root, MartsLock.DEFAULT_STALE_AFTER);
   }
 
-  public Path root() {
+  /** @param lockStaleAfter on a non-local root, when a lock without heartbeat counts as abandoned */
+  public MartStore(Location root, Duration lockStaleAfter) {
+    this.root = root;
+    this.lockStaleAfter = lockStaleAfter;
+  }
+
+  public MartStore(java.nio.file.Path root) {
+    this(Location.local(root));
+  }
+
+  public Location root() {
     return root;
   }
 
@@ -46,9 +58,6 @@ public final class MartStore {
   public static String versionName(Instant started, String runId) {
     return "v" + VERSION_TIME.format(started) + "-" + runId.substring(0, 6);
   }
-
-  public static final String LOCK = ".lock";
-  public static final String RUN_HISTORY = "runs.jsonl";
 
   /** Another run holds the marts root. */
   public static final class ConcurrentRunException extends RuntimeException {
@@ -58,152 +67,96 @@ public final class MartStore {
   }
 
   /**
-   * Takes the marts root for one run. The operating system releases the lock when the process
-   * ends, however it ends (a SIGKILL included), so a stale lock never blocks the next night.
+   * Takes the marts root for one run (see {@link MartsLock}); {@link #publish} checks it is still
+   * held.
    *
    * @throws ConcurrentRunException at once when another run holds it
    */
-  public AutoCloseable lock() {
-    try {
-      Files.createDirectories(root);
-      FileChannel ch = FileChannel.open(root.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      java.nio.channels.FileLock lock;
-      try {
-        lock = ch.tryLock();
-      } catch (java.nio.channels.OverlappingFileLockException e) {
-        lock = null;
-      }
-      if (lock == null) {
-        ch.close();
-        throw new ConcurrentRunException("another run is publishing to " + root + " (it holds " + LOCK + ")");
-      }
-      java.nio.channels.FileLock held = lock;
-      return () -> {
-        held.release();
-        ch.close();
-      };
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot lock " + root, e);
-    }
+  public MartsLock lock() {
+    MartsLock lock = MartsLock.acquire(root, lockStaleAfter);
+    held = lock;
+    return lock;
   }
 
   /** Appends one line to the run history at the marts root (published and failed runs alike). */
   public void appendHistory(String jsonLine) {
-    try {
-      Files.writeString(root.resolve(RUN_HISTORY), jsonLine + "\n", StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot append to " + root.resolve(RUN_HISTORY), e);
-    }
+    root.resolve(RUN_HISTORY).appendLine(jsonLine, runIdOf(jsonLine));
   }
 
-  /** Removes build directories left by runs that failed or were killed (call under {@link #lock()}). */
-  public List<Path> sweepAbandonedBuilds() {
-    List<Path> swept = new ArrayList<>();
-    if (!Files.isDirectory(root)) {
-      return swept;
-    }
-    try (Stream<Path> children = Files.list(root)) {
-      for (Path p : children.filter(p -> p.getFileName().toString().startsWith(BUILDING_PREFIX)).toList()) {
-        deleteRecursively(p);
-        swept.add(p);
+  /**
+   * Removes build directories left by runs that failed or were killed, and versions whose rename
+   * was cut short on an object store (call under {@link #lock()}).
+   */
+  public List<Location> sweepAbandonedBuilds() {
+    List<Location> swept = new ArrayList<>();
+    List<Location> builds = root.listDirectories().stream().filter(d -> d.name().startsWith(BUILDING_PREFIX)).toList();
+    for (Location version : root.listDirectories()) {
+      String v = version.name();
+      if (v.matches(VERSION_PATTERN) && !Optional.of(v).equals(current()) && builds.stream()
+          .anyMatch(b -> b.name().startsWith(BUILDING_PREFIX + v.substring(v.length() - 6)))) {
+        version.deleteRecursively();
+        swept.add(version);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot clean " + root, e);
+    }
+    for (Location b : builds) {
+      b.deleteRecursively();
+      swept.add(b);
     }
     return swept;
   }
 
-  public Path newBuildDirectory(String runId) {
-    try {
-      Files.createDirectories(root);
-      return Files.createDirectory(root.resolve(BUILDING_PREFIX + runId));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a build directory under " + root, e);
-    }
+  public Location newBuildDirectory(String runId) {
+    root.mkdirs();
+    Location build = root.resolve(BUILDING_PREFIX + runId);
+    build.createDirectory();
+    return build;
   }
 
   /** Makes a complete build the live version, then keeps the newest {@link #KEEP_VERSIONS}. */
-  public Path publish(Path build, String version) {
-    try {
-      Path target = root.resolve(version);
-      Files.move(build, target, StandardCopyOption.ATOMIC_MOVE);
-      FailPoints.reached("before-current-swap"); // the version is complete but not yet live
-      Path tmp = root.resolve(CURRENT + ".tmp-" + version);
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        ch.write(java.nio.ByteBuffer.wrap((version + "\n").getBytes(StandardCharsets.UTF_8)));
-        ch.force(true);
-      }
-      Files.move(tmp, root.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
-      prune(version);
-      return target;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot publish " + version + " under " + root, e);
+  public Location publish(Location build, String version) {
+    if (held != null) {
+      held.verifyHeld();
     }
+    Location target = root.resolve(version);
+    build.renameTo(target);
+    FailPoints.reached("before-current-swap"); // the version is complete but not yet live
+    root.resolve(CURRENT).replace((version + "\n").getBytes(StandardCharsets.UTF_8), version);
+    prune(version);
+    return target;
   }
 
   /** The live version's directory name, if any. */
   public Optional<String> current() {
-    Path p = root.resolve(CURRENT);
-    if (!Files.isRegularFile(p)) {
+    Location p = root.resolve(CURRENT);
+    if (!p.isFile()) {
       return Optional.empty();
     }
-    try {
-      String v = Files.readString(p, StandardCharsets.UTF_8).strip();
-      return v.isEmpty() ? Optional.empty() : Optional.of(v);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    String v = p.readString().strip();
+    return v.isEmpty() ? Optional.empty() : Optional.of(v);
   }
 
   /** Published version directories, oldest first. */
   public List<String> versions() {
-    if (!Files.isDirectory(root)) {
-      return List.of();
-    }
-    try (Stream<Path> children = Files.list(root)) {
-      return children.filter(Files::isDirectory).map(p -> p.getFileName().toString())
-          .filter(n -> n.matches("v\\d{8}T\\d{6}Z-[0-9a-f]{6}")).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return root.listDirectories().stream().map(Location::name).filter(n -> n.matches(VERSION_PATTERN))
+        .sorted().toList();
   }
 
-  private void prune(String live) throws IOException {
+  private void prune(String live) {
     List<String> all = versions();
     for (int i = 0; i < all.size() - KEEP_VERSIONS; i++) {
       if (!all.get(i).equals(live)) {
-        deleteRecursively(root.resolve(all.get(i)));
+        root.resolve(all.get(i)).deleteRecursively();
       }
     }
-    try (Stream<Path> children = Files.list(root)) {
-      for (Path p : children.filter(p -> p.getFileName().toString().startsWith(CURRENT + ".tmp-")).toList()) {
-        Files.deleteIfExists(p);
+    for (Location p : root.listFiles()) {
+      if (p.name().startsWith(CURRENT + ".tmp-") || p.name().startsWith(RUN_HISTORY + ".tmp-")) {
+        p.deleteRecursively();
       }
     }
   }
 
-  public static void deleteRecursively(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try {
-      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-          Files.delete(file);
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-          Files.delete(d);
-          return FileVisitResult.CONTINUE;
-        }
-      });
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete " + dir, e);
-    }
+  /** A suffix for the history's temporary file (only used where appends are rewrites). */
+  private static String runIdOf(String jsonLine) {
+    return Integer.toHexString(jsonLine.hashCode());
   }
 }

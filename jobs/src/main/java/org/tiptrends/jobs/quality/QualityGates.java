@@ -7,8 +7,7 @@ import static org.apache.spark.sql.functions.when;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +18,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.tiptrends.core.counts.CountInterval;
 import org.tiptrends.core.geo.ReferenceData;
+import org.tiptrends.jobs.io.Location;
 import org.tiptrends.jobs.marts.FlowsMart;
 import org.tiptrends.jobs.marts.VictimsByYearMart;
 import org.tiptrends.jobs.report.GlotipRunFindings;
@@ -46,7 +46,7 @@ public final class QualityGates {
    * @param sourcePresent per mart fed by an optional source: whether that source had files
    */
   public void run(RunReport report, GlotipRunFindings f, Map<String, Long> outputs,
-      Map<String, List<String>> missingContractColumns, Path build, Optional<Path> live, boolean glotipPresent,
+      Map<String, List<String>> missingContractColumns, Location build, Optional<Location> live, boolean glotipPresent,
       Map<String, Boolean> sourcePresent) {
     // inputs without their required columns stop the run in the readers; this checks the outputs
     report.check("required_columns", missingContractColumns.isEmpty() ? CheckStatus.PASS : CheckStatus.FAIL,
@@ -100,15 +100,15 @@ public final class QualityGates {
         files.isEmpty() ? "" : ", from " + files));
   }
 
-  private void rowCounts(RunReport report, Map<String, Long> outputs, Optional<Path> live) {
-    if (live.isEmpty() || !Files.isRegularFile(live.get().resolve("run.json"))) {
+  private void rowCounts(RunReport report, Map<String, Long> outputs, Optional<Location> live) {
+    if (live.isEmpty() || !live.get().resolve("run.json").isFile()) {
       report.check("row_counts_vs_live", CheckStatus.PASS, "no live version to compare with");
       return;
     }
     JsonNode before;
-    try {
-      before = new ObjectMapper().readTree(live.get().resolve("run.json").toFile()).path("outputs");
-    } catch (IOException e) {
+    try (InputStream in = live.get().resolve("run.json").open()) {
+      before = new ObjectMapper().readTree(in).path("outputs");
+    } catch (IOException | RuntimeException e) {
       report.check("row_counts_vs_live", CheckStatus.WARN, "live run.json unreadable: " + e.getMessage());
       return;
     }
@@ -123,13 +123,13 @@ public final class QualityGates {
         : settings.allowRowDrop() ? CheckStatus.WARN : CheckStatus.FAIL;
     report.check("row_counts_vs_live", status, collapsed.isEmpty()
         ? "no mart lost more than " + Math.round(100 * settings.maxRowDrop()) + "% of the live version's rows ("
-            + live.get().getFileName() + ")"
-        : "rows collapsed against " + live.get().getFileName() + ": " + collapsed
+            + live.get().name() + ")"
+        : "rows collapsed against " + live.get().name() + ": " + collapsed
             + (settings.allowRowDrop() ? " (allowed by --allow-row-drop)" : " (override with --allow-row-drop)"));
   }
 
   /** Every country of victims_by_year is an M49 country or area: no aggregate slipped into a sum. */
-  private void aggregatesExcluded(RunReport report, GlotipRunFindings f, Path build) {
+  private void aggregatesExcluded(RunReport report, GlotipRunFindings f, Location build) {
     ReferenceData reference = ReferenceData.standard();
     List<String> strangers = read(build, VictimsByYearMart.NAME).filter("geo_level = 'country'")
         .select("geo_code").distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList().stream()
@@ -142,7 +142,7 @@ public final class QualityGates {
   }
 
   /** The flows hold exactly the staged by-citizenship victims: none lost, no TOTAL row added. */
-  private void flowsConserve(RunReport report, GlotipRunFindings f, Path build) {
+  private void flowsConserve(RunReport report, GlotipRunFindings f, Location build) {
     Row total = read(build, FlowsMart.NAME).agg(sum("victims")).first();
     double published = total.isNullAt(0) ? 0 : total.getDouble(0);
     double staged = f.citizenshipVictims();
@@ -161,7 +161,7 @@ public final class QualityGates {
    * still breaks the rule in about 5% of country-years (DEU 2012: sexes 668, total 626); many more
    * mean a misread file.
    */
-  private void breakdownConsistency(RunReport report, Path build) {
+  private void breakdownConsistency(RunReport report, Location build) {
     Dataset<Row> v = read(build, VictimsByYearMart.NAME)
         .filter(col("geo_level").equalTo("country").and(col("form").equalTo("total")));
     CountInterval suppressed = CountInterval.SUPPRESSED_UNDER_5;
@@ -185,8 +185,8 @@ public final class QualityGates {
         100 * settings.maxInconsistentShare(), examples.isEmpty() ? "" : ", e.g. " + examples));
   }
 
-  private Dataset<Row> read(Path build, String mart) {
-    return spark.read().parquet(build.resolve(mart).toUri().toString());
+  private Dataset<Row> read(Location build, String mart) {
+    return spark.read().parquet(build.resolve(mart).uri());
   }
 
 }

@@ -3,12 +3,13 @@ package org.tiptrends.jobs.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.tiptrends.jobs.io.Location;
 
 /**
  * {@code run.json}: what a run read, wrote, set aside and checked. Kept as an ordered map so the
@@ -68,9 +69,10 @@ public final class RunReport {
     return out;
   }
 
-  public void write(Path file) {
-    try {
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), toMap());
+  public void write(Location file) {
+    try (OutputStream out = file.create()) {
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, toMap());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }

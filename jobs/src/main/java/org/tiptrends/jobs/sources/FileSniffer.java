@@ -1,11 +1,9 @@
 package org.tiptrends.jobs.sources;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
+import org.tiptrends.jobs.io.Location;
 
 /**
  * What a file really is, judged from its first bytes, so a reader can say "a CSV named .xlsx" or
@@ -20,10 +18,10 @@ public final class FileSniffer {
   private FileSniffer() {}
 
   /** The first bytes of a file (fewer when it is shorter). */
-  public static byte[] head(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
-      return in.readNBytes(HEAD);
-    } catch (IOException e) {
+  public static byte[] head(Location file) {
+    try {
+      return file.readNBytes(HEAD);
+    } catch (java.io.UncheckedIOException e) {
       return new byte[0];
     }
   }
@@ -41,7 +39,7 @@ public final class FileSniffer {
    * Why a file that should be a UTF-8 (or ASCII) text CSV is not one, or {@code null} when its
    * first bytes look like such text.
    */
-  public static String notText(Path file) {
+  public static String notText(Location file) {
     byte[] h = head(file);
     if (h.length == 0) {
       return "empty file, 0 bytes";
@@ -73,7 +71,7 @@ public final class FileSniffer {
    * starts like one (a zip archive). An OLE2 file holding an encrypted package is a workbook saved
    * with Excel's "Encrypt with Password".
    */
-  public static String notXlsx(Path file) {
+  public static String notXlsx(Location file) {
     byte[] h = head(file);
     if (h.length == 0) {
       return "empty file, 0 bytes";
@@ -93,11 +91,15 @@ public final class FileSniffer {
     return text.startsWith("UTF-16") ? "UTF-16 text, not a workbook" : "not a zip archive: " + text;
   }
 
-  private static boolean isEncryptedOffice(Path file) {
-    try (org.apache.poi.poifs.filesystem.POIFSFileSystem fs =
-        new org.apache.poi.poifs.filesystem.POIFSFileSystem(file.toFile(), true)) {
-      return fs.getRoot().hasEntry("EncryptionInfo");
-    } catch (IOException | RuntimeException e) {
+  private static boolean isEncryptedOffice(Location file) {
+    try {
+      return file.withLocalFile(f -> {
+        try (org.apache.poi.poifs.filesystem.POIFSFileSystem fs =
+            new org.apache.poi.poifs.filesystem.POIFSFileSystem(f.toFile(), true)) {
+          return fs.getRoot().hasEntry("EncryptionInfo");
+        }
+      });
+    } catch (Exception e) {
       return false;
     }
   }
@@ -106,7 +108,7 @@ public final class FileSniffer {
    * A parser's failure as a short phrase: a decoding error becomes "not UTF-8 text", any other its
    * message on one line without the file's path (the caller names the file).
    */
-  public static String describe(Throwable e, Path file) {
+  public static String describe(Throwable e, Location file) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof CharacterCodingException) {
         return "not UTF-8 text, maybe Latin-1 or Windows-1252: save it as CSV UTF-8";
@@ -118,7 +120,8 @@ public final class FileSniffer {
     }
     Throwable shown = e.getMessage() == null ? root : e;
     String m = shown.getMessage() == null ? shown.getClass().getSimpleName() : shown.getMessage();
-    m = m.replace("'" + file + "'", "the file").replace(file.toString(), "the file").replaceAll("\\s+", " ").strip();
+    m = m.replace("'" + file + "'", "the file").replace(file.uri(), "the file").replace(file.toString(), "the file")
+        .replaceAll("\\s+", " ").strip();
     return m.length() > 160 ? m.substring(0, 157) + "..." : m;
   }
 

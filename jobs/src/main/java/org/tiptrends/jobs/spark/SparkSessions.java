@@ -1,6 +1,9 @@
 package org.tiptrends.jobs.spark;
 
+import java.io.File;
+import java.util.Map;
 import org.apache.spark.sql.SparkSession;
+import org.tiptrends.jobs.io.HadoopConf;
 
 /** The one place the job's Spark settings live. */
 public final class SparkSessions {
@@ -13,19 +16,32 @@ public final class SparkSessions {
    *     ({@code spark.master}) or else run embedded
    */
   public static SparkSession create(String master) {
+    return create(master, Map.of());
+  }
+
+  /**
+   * @param conf extra Spark settings ({@code --conf KEY=VALUE}); {@code spark.hadoop.*} reach
+   *     Hadoop as Spark passes them
+   */
+  public static SparkSession create(String master, Map<String, String> conf) {
     SparkSession.Builder b = SparkSession.builder().appName("tip-trends");
     if (master != null) {
       b.master(master);
     } else if (System.getProperty("spark.master") == null) {
       b.master(DEFAULT_MASTER);
     }
-    return b
-        .config("spark.ui.enabled", false)
+    b.config("spark.ui.enabled", false)
         // the marts are small: few shuffle partitions beat the default 200 (measured, BENCHMARKS.md)
         .config("spark.sql.shuffle.partitions", 4)
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.adaptive.enabled", true)
-        .config("spark.sql.parquet.compression.codec", "snappy")
-        .getOrCreate();
+        .config("spark.sql.parquet.compression.codec", "snappy");
+    conf.forEach(b::config); // the run's --conf last: an operator's setting wins over the defaults above
+    SparkSession spark = b.getOrCreate();
+    // what spark-submit does by putting HADOOP_CONF_DIR on the class path; java -jar needs it here
+    for (File site : HadoopConf.confDirFiles(System.getenv("HADOOP_CONF_DIR"))) {
+      spark.sparkContext().hadoopConfiguration().addResource(new org.apache.hadoop.fs.Path(site.toURI()));
+    }
+    return spark;
   }
 }

@@ -25,7 +25,7 @@ class CommandLineTest {
   void runHelpDocumentsEveryOption() {
     Outcome o = execute("run", "--help");
     assertEquals(0, o.exit());
-    for (String option : new String[] {"--input", "--marts", "--master", "--verbose", "--help"}) {
+    for (String option : new String[] {"--input", "--marts", "--master", "--conf", "--lock-stale-seconds", "--verbose", "--help"}) {
       assertTrue(o.out().contains(option), option + " in\n" + o.out());
     }
   }
@@ -45,8 +45,36 @@ class CommandLineTest {
     assertTrue(o.err().startsWith("tiptrends: error: input directory not found: /no/such/dir"), o.err());
   }
 
+  /** A location the job cannot use: exit 1 and one line naming it, before Spark starts. */
+  static void failsNaming(String location, String problem, String... args) {
+    Outcome o = execute(args);
+    assertEquals(1, o.exit(), o.err());
+    assertEquals(1, o.err().strip().lines().count(), o.err());
+    assertTrue(o.err().startsWith("tiptrends: error: " + location + ": " + problem), o.err());
+  }
+
+  @Test
+  void badLocationsFailWithOneLineNamingThem() {
+    String sample = org.tiptrends.jobs.TestSupport.bundledSample().toString();
+    failsNaming("nosuch://host/raw", "no Hadoop file system for scheme 'nosuch' on the class path",
+        "run", "--input", "nosuch://host/raw", "--marts", "/tmp/unused-marts");
+    // Spark ships no S3 connector: s3a:// needs hadoop-aws beside the jar (README)
+    failsNaming("s3a://bucket/marts", "no Hadoop file system for scheme 's3a' on the class path "
+        + "(org.apache.hadoop.fs.s3a.S3AFileSystem not found; s3a:// needs hadoop-aws",
+        "run", "--input", sample, "--marts", "s3a://bucket/marts");
+    failsNaming("hdfs://name node/raw", "not a valid location URI",
+        "run", "--input", "hdfs://name node/raw", "--marts", "/tmp/unused-marts");
+    failsNaming("file:raw", "a file: URI names an absolute path",
+        "run", "--input", "file:raw", "--marts", "/tmp/unused-marts");
+    // nothing listens on port 1; --conf reaches the Hadoop client before Spark starts (no retries)
+    failsNaming("hdfs://127.0.0.1:1/raw", "cannot reach it: ConnectException",
+        "run", "--input", "hdfs://127.0.0.1:1/raw", "--marts", "/tmp/unused-marts",
+        "--conf", "spark.hadoop.ipc.client.connect.max.retries=0");
+  }
+
   @Test
   void usageErrorsExitTwo() {
+    assertEquals(2, execute("run", "--input", "x", "--marts", "y", "--lock-stale-seconds", "0").exit());
     assertEquals(2, execute("run", "--input", "x").exit(), "--marts is required");
     assertEquals(2, execute("frobnicate").exit());
   }

@@ -86,7 +86,7 @@ public final class MalformedCorpus {
     xlsx.add(List.of("UNODC", "unodc_ddds@un.org"));
     xlsx.add(List.of("30/05/2023"));
     xlsx.add(fields(csv.get(2)));
-    for (org.apache.spark.sql.Row r : new GlotipXlsxReader().read(sample.resolve("unodc/glotip_sample_2003_2011.xlsx")).rows()) {
+    for (org.apache.spark.sql.Row r : new GlotipXlsxReader().read(org.tiptrends.jobs.io.Location.local(sample.resolve("unodc/glotip_sample_2003_2011.xlsx"))).rows()) {
       if (COUNTRIES.contains(r.getString(0))) {
         List<String> row = new ArrayList<>();
         for (int i = 0; i < 13; i++) {

@@ -30,9 +30,15 @@ class FaultToleranceIT {
       "conflict", "country_year_panel", "quarantine");
 
   static Process start(Path marts, String failPoint, Path out) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", JAR.toString(), "run", "--input", TestSupport.bundledSample().toString(), "--marts", marts.toString())
-        .redirectErrorStream(true);
+    return start(TestSupport.bundledSample().toString(), marts.toString(), failPoint, out);
+  }
+
+  /** The packaged job on {@code input} and {@code marts} (paths or URIs), armed at {@code failPoint} if any. */
+  static Process start(String input, String marts, String failPoint, Path out, String... more) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-jar", JAR.toString(), "run", "--input", input, "--marts", marts));
+    cmd.addAll(List.of(more));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     if (failPoint != null) {
       pb.environment().put(FailPoints.ENV, failPoint);
     } else {
@@ -50,7 +56,10 @@ class FaultToleranceIT {
 
   /** Starts a run armed at {@code point}, waits until it gets there, and SIGKILLs it. */
   static void killAt(Path marts, String point) throws Exception {
-    Process p = start(marts, point, null);
+    killAt(start(marts, point, null), point);
+  }
+
+  static void killAt(Process p, String point) throws Exception {
     boolean reached = false;
     StringBuilder seen = new StringBuilder();
     try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {

@@ -1,28 +1,25 @@
 package org.tiptrends.jobs.publish;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tiptrends.jobs.io.Location;
 
-class MartStoreTest {
+/** The marts store on a local path (the contract, and what only a local root has). */
+class MartStoreTest extends MartStoreContract {
   @TempDir
-  Path root;
+  Path tmp;
 
-  private String publishOne(MartStore store, Instant at, String runId) throws Exception {
-    Path build = store.newBuildDirectory(runId);
-    Files.writeString(build.resolve("run.json"), "{}");
-    String version = MartStore.versionName(at, runId);
-    store.publish(build, version);
-    return version;
+  @Override
+  Location root() {
+    Location root = Location.local(tmp.resolve("marts-" + System.nanoTime()));
+    root.mkdirs();
+    return root;
   }
 
   @Test
@@ -34,53 +31,11 @@ class MartStoreTest {
   }
 
   @Test
-  void publishMovesTheBuildAndPointsCurrentAtIt() throws Exception {
-    MartStore store = new MartStore(root);
-    assertEquals(Optional.empty(), store.current());
+  void aFileUriIsTheSameLocalRoot() throws Exception {
+    Path dir = tmp.resolve("by-uri");
+    MartStore store = new MartStore(Location.of(dir.toUri().toString(), new org.apache.hadoop.conf.Configuration()));
+    assertTrue(store.root().isLocal());
     String v = publishOne(store, Instant.parse("2026-01-01T00:00:00Z"), "abcdef12");
-    assertEquals(Optional.of(v), store.current());
-    assertTrue(Files.isRegularFile(root.resolve(v).resolve("run.json")));
-    assertEquals(v + "\n", Files.readString(root.resolve("CURRENT")));
-    try (var s = Files.list(root)) {
-      assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith(".building-")
-          || p.getFileName().toString().startsWith("CURRENT.tmp")));
-    }
-  }
-
-  @Test
-  void keepsTheFiveNewestVersions() throws Exception {
-    MartStore store = new MartStore(root);
-    List<String> published = new ArrayList<>();
-    for (int i = 0; i < 7; i++) {
-      published.add(publishOne(store, Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i), "abcdef0" + i));
-    }
-    assertEquals(published.subList(2, 7), store.versions());
-    assertEquals(Optional.of(published.get(6)), store.current());
-  }
-
-  @Test
-  void abandonedBuildsAreSweptAndNeverTouchTheLiveVersion() throws Exception {
-    MartStore store = new MartStore(root);
-    String live = publishOne(store, Instant.parse("2026-01-01T00:00:00Z"), "abcdef12");
-    Path abandoned = store.newBuildDirectory("deadbeef");
-    Files.createDirectories(abandoned.resolve("flows"));
-    Files.writeString(abandoned.resolve("flows/part-0.parquet"), "half written");
-    assertEquals(List.of(abandoned), store.sweepAbandonedBuilds());
-    assertFalse(Files.exists(abandoned));
-    assertEquals(Optional.of(live), store.current());
-    assertEquals(List.of(live), store.versions());
-  }
-
-  @Test
-  void oneRunAtATimeHoldsTheRoot() throws Exception {
-    MartStore store = new MartStore(root);
-    try (AutoCloseable first = store.lock()) {
-      MartStore.ConcurrentRunException e = org.junit.jupiter.api.Assertions.assertThrows(
-          MartStore.ConcurrentRunException.class, () -> new MartStore(root).lock());
-      assertTrue(e.getMessage().contains(root.toString()), e.getMessage());
-    }
-    try (AutoCloseable again = store.lock()) {
-      assertTrue(Files.exists(root.resolve(MartStore.LOCK)));
-    }
+    assertEquals(v + "\n", Files.readString(dir.resolve("CURRENT")));
   }
 }

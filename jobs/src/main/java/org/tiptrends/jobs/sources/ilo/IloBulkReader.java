@@ -1,9 +1,6 @@
 package org.tiptrends.jobs.sources.ilo;
 
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -11,6 +8,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.tiptrends.core.geo.ReferenceData;
+import org.tiptrends.jobs.io.Location;
 import org.tiptrends.jobs.sources.FileSniffer;
 import org.tiptrends.jobs.sources.InputException;
 import org.tiptrends.jobs.sources.NamedColumns;
@@ -28,8 +26,8 @@ public final class IloBulkReader {
   public record Result(List<SectorObservation> observations, long rowsRead, List<String> badCells) {}
 
   /** Whether a CSV's first line is a bulk header ({@code ref_area, indicator, ...}). */
-  public static boolean isBulk(Path file) {
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+  public static boolean isBulk(Location file) {
+    try (Reader in = file.newBufferedReader();
         CSVParser p = CSVFormat.RFC4180.parse(in)) {
       var it = p.iterator();
       if (!it.hasNext()) {
@@ -45,7 +43,7 @@ public final class IloBulkReader {
     }
   }
 
-  public Result read(Path file, ReferenceData reference) {
+  public Result read(Location file, ReferenceData reference) {
     String name = file.toString();
     String notText = FileSniffer.notText(file);
     if (notText != null) {
@@ -54,7 +52,7 @@ public final class IloBulkReader {
     List<SectorObservation> out = new ArrayList<>();
     List<String> bad = new ArrayList<>();
     long read = 0;
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    try (Reader in = file.newBufferedReader();
         CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
       NamedColumns header = NamedColumns.of(p, name, REQUIRED);
       for (CSVRecord r : p) {

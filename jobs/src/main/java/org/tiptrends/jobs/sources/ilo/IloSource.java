@@ -1,6 +1,5 @@
 package org.tiptrends.jobs.sources.ilo;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +10,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.tiptrends.core.geo.ReferenceData;
+import org.tiptrends.jobs.io.Location;
 import org.tiptrends.jobs.sources.FileHashes;
 import org.tiptrends.jobs.sources.SourceFile;
 import org.tiptrends.jobs.sources.SourceFolder;
@@ -35,33 +35,33 @@ public final class IloSource {
 
   public record Loaded(Dataset<Row> observations, List<SourceFile> files, List<String> badCells) {}
 
-  public static Loaded load(SparkSession spark, Path inputDir, ReferenceData reference) {
+  public static Loaded load(SparkSession spark, Location inputDir, ReferenceData reference) {
     List<Row> rows = new ArrayList<>();
     List<SourceFile> files = new ArrayList<>();
     List<String> bad = new ArrayList<>();
-    for (Path file : SourceFolder.list(inputDir.resolve(FOLDER), ".xlsx", ".csv")) {
+    for (Location file : SourceFolder.list(inputDir.resolve(FOLDER), ".xlsx", ".csv")) {
       List<SectorObservation> obs;
       long read;
       String updated = null;
-      if (file.toString().toLowerCase(Locale.ROOT).endsWith(".csv") && IloBulkReader.isBulk(file)) {
+      if (file.name().toLowerCase(Locale.ROOT).endsWith(".csv") && IloBulkReader.isBulk(file)) {
         IloBulkReader.Result r = new IloBulkReader().read(file, reference);
         obs = r.observations();
         read = r.rowsRead();
-        r.badCells().forEach(b -> bad.add(file.getFileName() + ": " + b));
+        r.badCells().forEach(b -> bad.add(file.name() + ": " + b));
       } else {
         IloTableReader.Result r = new IloTableReader().read(file, reference);
         obs = r.observations();
         read = r.rowsRead();
         updated = r.lastUpdate();
-        r.badCells().forEach(b -> bad.add(file.getFileName() + ": " + b));
+        r.badCells().forEach(b -> bad.add(file.name() + ": " + b));
       }
       for (SectorObservation o : obs) {
         rows.add(RowFactory.create(o.year(), o.geoLevel(), o.geoCode(), o.geoName(), o.indicator(),
             o.indicatorCode(), o.sex(), o.ageBand(), o.sector(), o.value(), o.unit(), o.source(),
-            file.getFileName().toString()));
+            file.name()));
       }
-      files.add(new SourceFile(FOLDER, file.toString(), file.getFileName().toString().toLowerCase(Locale.ROOT)
-          .endsWith(".xlsx") ? "xlsx" : "csv", FileHashes.sha256(file), SourceFolder.size(file), read, "ILO, ILOSTAT", updated));
+      files.add(new SourceFile(FOLDER, file.toString(), file.name().toLowerCase(Locale.ROOT)
+          .endsWith(".xlsx") ? "xlsx" : "csv", FileHashes.sha256(file), file.size(), read, "ILO, ILOSTAT", updated));
     }
     return new Loaded(spark.createDataFrame(rows, SCHEMA), files, bad);
   }

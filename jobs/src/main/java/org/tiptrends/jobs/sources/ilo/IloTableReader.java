@@ -1,9 +1,6 @@
 package org.tiptrends.jobs.sources.ilo;
 
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +14,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.tiptrends.core.geo.ReferenceData;
+import org.tiptrends.jobs.io.Location;
 import org.tiptrends.jobs.sources.FileSniffer;
 import org.tiptrends.jobs.sources.InputException;
 
@@ -37,7 +35,7 @@ public final class IloTableReader {
   public record Result(List<SectorObservation> observations, String title, String lastUpdate, long rowsRead,
       List<String> badCells) {}
 
-  public Result read(Path file, ReferenceData reference) {
+  public Result read(Location file, ReferenceData reference) {
     List<List<String>> rows = load(file);
     String name = file.toString();
     if (rows.isEmpty()) {
@@ -67,7 +65,7 @@ public final class IloTableReader {
     Matcher unit = UNIT.matcher(title);
     String unitText = unit.find() ? unit.group(1).strip().toLowerCase(Locale.ROOT) : null;
     String indicator = unit.find(0) ? title.substring(0, unit.start()).strip() : title.strip();
-    Matcher id = INDICATOR_ID.matcher(file.getFileName().toString());
+    Matcher id = INDICATOR_ID.matcher(file.name());
     String indicatorCode = id.find() ? id.group(1) : null;
 
     List<String> header = rows.get(h);
@@ -121,7 +119,7 @@ public final class IloTableReader {
     return new Result(out, title, lastUpdate, read, bad);
   }
 
-  static List<List<String>> load(Path file) {
+  static List<List<String>> load(Location file) {
     String name = file.toString();
     List<List<String>> rows = new ArrayList<>();
     try {
@@ -131,23 +129,26 @@ public final class IloTableReader {
           throw new InputException(name, "not a readable ILOSTAT export (" + notXlsx + ")");
         }
         DataFormatter fmt = new DataFormatter(Locale.ROOT);
-        try (Workbook wb = WorkbookFactory.create(file.toFile(), null, true)) {
-          Sheet s = wb.getSheetAt(0);
-          for (org.apache.poi.ss.usermodel.Row r : s) {
-            List<String> line = new ArrayList<>();
-            for (int i = 0; i < Math.max(0, r.getLastCellNum()); i++) {
-              Cell c = r.getCell(i);
-              line.add(c == null ? "" : cellText(c, fmt));
+        file.withLocalFile(local -> {
+          try (Workbook wb = WorkbookFactory.create(local.toFile(), null, true)) {
+            Sheet s = wb.getSheetAt(0);
+            for (org.apache.poi.ss.usermodel.Row r : s) {
+              List<String> line = new ArrayList<>();
+              for (int i = 0; i < Math.max(0, r.getLastCellNum()); i++) {
+                Cell c = r.getCell(i);
+                line.add(c == null ? "" : cellText(c, fmt));
+              }
+              rows.add(line);
             }
-            rows.add(line);
           }
-        }
+          return null;
+        });
       } else {
         String notText = FileSniffer.notText(file);
         if (notText != null) {
           throw new InputException(name, "not a readable ILOSTAT export (" + notText + ")");
         }
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader in = file.newBufferedReader()) {
           for (CSVRecord r : CSVFormat.RFC4180.parse(in)) {
             List<String> line = new ArrayList<>();
             r.forEach(v -> line.add(v.replace("\uFEFF", "")));

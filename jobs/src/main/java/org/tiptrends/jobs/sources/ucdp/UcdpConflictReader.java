@@ -1,9 +1,6 @@
 package org.tiptrends.jobs.sources.ucdp;
 
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +8,7 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.tiptrends.jobs.io.Location;
 import org.tiptrends.jobs.sources.FileSniffer;
 import org.tiptrends.jobs.sources.InputException;
 import org.tiptrends.jobs.sources.NamedColumns;
@@ -31,7 +29,7 @@ public final class UcdpConflictReader {
   public record Result(List<ConflictLocation> locations, long rowsRead, List<String> unmappedGwCodes,
       List<String> badRows) {}
 
-  public Result read(Path file, Map<Integer, String> gwToIso3) {
+  public Result read(Location file, Map<Integer, String> gwToIso3) {
     String name = file.toString();
     String notText = FileSniffer.notText(file);
     if (notText != null) {
@@ -41,7 +39,7 @@ public final class UcdpConflictReader {
     List<String> unmapped = new ArrayList<>();
     List<String> bad = new ArrayList<>();
     long read = 0;
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    try (Reader in = file.newBufferedReader();
         CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
       NamedColumns header = NamedColumns.of(p, name, REQUIRED);
       for (CSVRecord r : p) {

@@ -3,7 +3,6 @@ package org.tiptrends.jobs.sources.ucdp;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.tiptrends.core.geo.ReferenceTables;
+import org.tiptrends.jobs.io.Location;
 import org.tiptrends.jobs.sources.FileHashes;
 import org.tiptrends.jobs.sources.SourceFile;
 import org.tiptrends.jobs.sources.SourceFolder;
@@ -35,20 +35,20 @@ public final class UcdpSource {
   public record Loaded(Dataset<Row> locations, List<SourceFile> files, List<String> unmappedGwCodes,
       List<String> badRows) {}
 
-  public static Loaded load(SparkSession spark, Path inputDir) {
+  public static Loaded load(SparkSession spark, Location inputDir) {
     Map<Integer, String> gw = gleditschWard();
     List<Row> rows = new ArrayList<>();
     List<SourceFile> files = new ArrayList<>();
     List<String> unmapped = new ArrayList<>();
     List<String> bad = new ArrayList<>();
-    for (Path file : SourceFolder.list(inputDir.resolve(FOLDER), ".csv")) {
+    for (Location file : SourceFolder.list(inputDir.resolve(FOLDER), ".csv")) {
       UcdpConflictReader.Result r = new UcdpConflictReader().read(file, gw);
       for (UcdpConflictReader.ConflictLocation c : r.locations()) {
         rows.add(RowFactory.create(c.year(), c.iso3(), c.conflictId(), c.intensity(), c.type(), c.location()));
       }
       unmapped.addAll(r.unmappedGwCodes());
-      r.badRows().forEach(b -> bad.add(file.getFileName() + " " + b));
-      files.add(new SourceFile(FOLDER, file.toString(), "csv", FileHashes.sha256(file), SourceFolder.size(file),
+      r.badRows().forEach(b -> bad.add(file.name() + " " + b));
+      files.add(new SourceFile(FOLDER, file.toString(), "csv", FileHashes.sha256(file), file.size(),
           r.rowsRead(), "UCDP/PRIO Armed Conflict Dataset", null));
     }
     return new Loaded(spark.createDataFrame(rows, SCHEMA), files, unmapped, bad);

@@ -8,8 +8,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
@@ -22,6 +20,7 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.tiptrends.jobs.io.Location;
 import org.tiptrends.jobs.sources.FileSniffer;
 import org.tiptrends.jobs.sources.InputException;
 
@@ -41,7 +40,7 @@ public final class GlotipCsvReader {
   /** @param noDataRows the file ends with its header (or blank lines under it): a header-only export */
   public record Result(Dataset<Row> rows, GlotipLayout.Header header, boolean noDataRows) {}
 
-  public Result read(Path file) {
+  public Result read(Location file) {
     String name = file.toString();
     List<List<String>> first = peek(file);
     String separator = GlotipLayout.foreignSeparator(first);
@@ -64,7 +63,7 @@ public final class GlotipCsvReader {
         .option("encoding", "UTF-8")
         .option("enforceSchema", true)
         .schema(positional)
-        .csv(file.toUri().toString());
+        .csv(file.uri());
 
     Column drop = lit(false);
     for (List<String> before : first.subList(0, header.rowIndex() + 1)) {
@@ -94,9 +93,9 @@ public final class GlotipCsvReader {
     return eq;
   }
 
-  private static List<List<String>> peek(Path file) {
+  private static List<List<String>> peek(Location file) {
     String name = file.toString();
-    if (!Files.isRegularFile(file)) {
+    if (!file.isFile()) {
       throw new InputException(name, "not a file");
     }
     String notText = FileSniffer.notText(file);
@@ -106,7 +105,7 @@ public final class GlotipCsvReader {
     var decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
     try (BufferedReader in = new BufferedReader(
-            new java.io.InputStreamReader(Files.newInputStream(file), decoder));
+            new java.io.InputStreamReader(file.open(), decoder));
         CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get().parse(in)) {
       List<List<String>> rows = new ArrayList<>();
       for (CSVRecord r : parser) {

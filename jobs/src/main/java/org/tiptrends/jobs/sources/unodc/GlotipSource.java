@@ -1,12 +1,12 @@
 package org.tiptrends.jobs.sources.unodc;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.tiptrends.jobs.io.Location;
 import org.tiptrends.jobs.sources.FileHashes;
 import org.tiptrends.jobs.sources.InputException;
 import org.tiptrends.jobs.sources.SourceFile;
@@ -19,13 +19,13 @@ public final class GlotipSource {
   /** The raw rows of every file (in {@link GlotipLayout#RAW_SCHEMA}) and what each file was. */
   public record Loaded(Dataset<Row> raw, List<SourceFile> files) {}
 
-  public static Loaded load(SparkSession spark, Path inputDir) {
-    Path dir = inputDir.resolve(FOLDER);
+  public static Loaded load(SparkSession spark, Location inputDir) {
+    Location dir = inputDir.resolve(FOLDER);
     List<SourceFile> files = new ArrayList<>();
     List<Row> xlsxRows = new ArrayList<>();
     Dataset<Row> raw = null;
-    for (Path file : SourceFolder.list(dir, ".xlsx", ".csv")) {
-      String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    for (Location file : SourceFolder.list(dir, ".xlsx", ".csv")) {
+      String name = file.name().toLowerCase(Locale.ROOT);
       GlotipLayout.Header header;
       String format;
       // a file with a header and nothing under it is an export of an empty selection, not "no
@@ -48,7 +48,7 @@ public final class GlotipSource {
         format = "csv";
       }
       files.add(new SourceFile(FOLDER, file.toString(), format, FileHashes.sha256(file),
-          SourceFolder.size(file), -1, header.publisher(), header.exportDate()));
+          file.size(), -1, header.publisher(), header.exportDate()));
     }
     Dataset<Row> fromXlsx = spark.createDataFrame(xlsxRows, GlotipLayout.RAW_SCHEMA);
     return new Loaded(raw == null ? fromXlsx : fromXlsx.unionByName(raw), files);

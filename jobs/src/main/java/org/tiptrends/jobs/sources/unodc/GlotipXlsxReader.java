@@ -1,8 +1,6 @@
 package org.tiptrends.jobs.sources.unodc;
 
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.openxml4j.opc.OPCPackage;
@@ -17,9 +15,9 @@ import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler.SheetContentsHandl
 import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.tiptrends.jobs.io.Location;
 import org.tiptrends.jobs.sources.FileSniffer;
 import org.tiptrends.jobs.sources.InputException;
-import org.tiptrends.jobs.sources.SourceFolder;
 import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
 
@@ -32,9 +30,9 @@ public final class GlotipXlsxReader {
   /** The rows of one workbook in {@link GlotipLayout#RAW_SCHEMA}, with its header. */
   public record Result(List<Row> rows, GlotipLayout.Header header) {}
 
-  public Result read(Path file) {
+  public Result read(Location file) {
     String name = file.toString();
-    if (!Files.isRegularFile(file)) {
+    if (!file.isFile()) {
       throw new InputException(name, "not a file");
     }
     String notXlsx = FileSniffer.notXlsx(file);
@@ -42,7 +40,22 @@ public final class GlotipXlsxReader {
       throw new InputException(name, "not a readable xlsx workbook (" + notXlsx + ")");
     }
     RowCollector collector = new RowCollector(name);
-    try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+    try {
+      file.withLocalFile(local -> {
+        parse(local, name, collector);
+        return null;
+      });
+    } catch (InputException e) {
+      throw e;
+    } catch (Exception | LinkageError e) {
+      throw new InputException(name, "not a readable xlsx workbook (" + damaged(file, e) + ")", e);
+    }
+    collector.finish();
+    return new Result(collector.rows, collector.header);
+  }
+
+  private static void parse(java.nio.file.Path local, String name, RowCollector collector) throws Exception {
+    try (OPCPackage pkg = OPCPackage.open(local.toFile(), PackageAccess.READ)) {
       XSSFReader reader = new XSSFReader(pkg);
       ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
       XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
@@ -55,21 +68,15 @@ public final class GlotipXlsxReader {
             collector, new DataFormatter(java.util.Locale.ROOT), false));
         parser.parse(new InputSource(sheet));
       }
-    } catch (InputException e) {
-      throw e;
-    } catch (Exception | LinkageError e) {
-      throw new InputException(name, "not a readable xlsx workbook (" + damaged(file, e) + ")", e);
     }
-    collector.finish();
-    return new Result(collector.rows, collector.header);
   }
 
   /** A zip that POI cannot open: cut short (an interrupted download) or otherwise damaged. */
-  private static String damaged(Path file, Throwable e) {
+  private static String damaged(Location file, Throwable e) {
     String why = FileSniffer.describe(e, file);
     if (why.startsWith("Failed to read the file input stream") || why.contains("zip")
         || why.contains("Zip") || why.contains("END header") || why.contains("EOF")) {
-      return "a damaged or truncated zip archive of " + SourceFolder.size(file)
+      return "a damaged or truncated zip archive of " + file.size()
           + " bytes: download it again";
     }
     return why;

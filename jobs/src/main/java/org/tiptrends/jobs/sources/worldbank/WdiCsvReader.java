@@ -2,12 +2,6 @@ package org.tiptrends.jobs.sources.worldbank;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +11,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.tiptrends.core.geo.ReferenceData;
+import org.tiptrends.jobs.io.Location;
 import org.tiptrends.jobs.sources.FileSniffer;
 import org.tiptrends.jobs.sources.InputException;
 
@@ -41,17 +36,14 @@ public final class WdiCsvReader {
   public record Result(List<Observation> observations, Map<String, String> excludedAggregates,
       List<BadCell> badCells, String lastUpdated, long rowsRead) {}
 
-  public Result read(Path file, ReferenceData reference) {
+  public Result read(Location file, ReferenceData reference) {
     String name = file.toString();
     String notText = FileSniffer.notText(file);
     if (notText != null) {
       throw new InputException(name, "not a readable UTF-8 CSV file (" + notText + ")");
     }
     List<List<String>> rows = new ArrayList<>();
-    var decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-    try (InputStream in = Files.newInputStream(file);
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, decoder));
+    try (BufferedReader reader = file.newBufferedReader();
         CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get().parse(reader)) {
       for (CSVRecord r : parser) {
         List<String> row = new ArrayList<>();

@@ -1,6 +1,5 @@
 package org.tiptrends.jobs.sources.worldbank;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +12,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.tiptrends.core.geo.ReferenceData;
+import org.tiptrends.jobs.io.Location;
 import org.tiptrends.jobs.sources.FileHashes;
 import org.tiptrends.jobs.sources.SourceFile;
 import org.tiptrends.jobs.sources.SourceFolder;
@@ -32,23 +32,23 @@ public final class WorldBankSource {
   public record Loaded(Dataset<Row> observations, List<SourceFile> files,
       Map<String, String> excludedAggregates, List<WdiCsvReader.BadCell> badCells) {}
 
-  public static Loaded load(SparkSession spark, Path inputDir, ReferenceData reference) {
+  public static Loaded load(SparkSession spark, Location inputDir, ReferenceData reference) {
     List<Row> rows = new ArrayList<>();
     List<SourceFile> files = new ArrayList<>();
     Map<String, String> aggregates = new TreeMap<>();
     List<WdiCsvReader.BadCell> bad = new ArrayList<>();
-    for (Path file : SourceFolder.list(inputDir.resolve(FOLDER), ".csv")) {
-      if (file.getFileName().toString().startsWith("Metadata_")) {
+    for (Location file : SourceFolder.list(inputDir.resolve(FOLDER), ".csv")) {
+      if (file.name().startsWith("Metadata_")) {
         continue; // the WDI download zips metadata CSVs beside the data
       }
       WdiCsvReader.Result r = new WdiCsvReader().read(file, reference);
-      String source = PUBLISHER + " (" + file.getFileName() + ")";
+      String source = PUBLISHER + " (" + file.name() + ")";
       for (WdiCsvReader.Observation o : r.observations()) {
         rows.add(RowFactory.create(o.year(), o.iso3(), o.indicatorCode(), o.indicatorName(), o.value(), source));
       }
       aggregates.putAll(r.excludedAggregates());
       bad.addAll(r.badCells());
-      files.add(new SourceFile(FOLDER, file.toString(), "csv", FileHashes.sha256(file), SourceFolder.size(file),
+      files.add(new SourceFile(FOLDER, file.toString(), "csv", FileHashes.sha256(file), file.size(),
           r.rowsRead(), PUBLISHER, r.lastUpdated()));
     }
     return new Loaded(spark.createDataFrame(rows, SCHEMA), files, aggregates, bad);

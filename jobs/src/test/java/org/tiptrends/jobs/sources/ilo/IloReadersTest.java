@@ -29,7 +29,7 @@ class IloReadersTest {
   void theRealTableExportReadsByAreaSexAgeAndSector() {
     Assumptions.assumeTrue(TestSupport.realData().isPresent(), TestSupport.NO_REAL_DATA);
     Path f = TestSupport.realData().get().resolve("ilo/CLD_XHAZ_SEX_AGE_ECO_NB_A_EN.xlsx");
-    IloTableReader.Result r = new IloTableReader().read(f, ReferenceData.standard());
+    IloTableReader.Result r = new IloTableReader().read(org.tiptrends.jobs.io.Location.local(f), ReferenceData.standard());
     // values as the file prints them: World, Total, '5-17, 2020
     SectorObservation world = find(r.observations(), "World", "total", "5-17", "total");
     assertEquals(79049.106, world.value(), 1e-9);
@@ -67,8 +67,8 @@ class IloReadersTest {
         + "X55,CLD_XHAZ_SEX_AGE_ECO_NB,ILO - Modelled Estimates,SEX_T,AGE_AGGREGATE_Y12-14,ECO_AGGREGATE_X,2020,3.1,,\n"
         + "BOL,CLD_XHAZ_SEX_AGE_ECO_NB,CLS - Encuesta,SEX_M,AGE_AGGREGATE_Y05-17,ECO_AGGREGATE_IND,2019,,,\n"
         + "BOL,CLD_XHAZ_SEX_AGE_ECO_NB,CLS - Encuesta,SEX_M,AGE_AGGREGATE_Y05-17,ECO_AGGREGATE_SER,2019,abc,,\n");
-    assertTrue(IloBulkReader.isBulk(f));
-    IloBulkReader.Result r = new IloBulkReader().read(f, ReferenceData.standard());
+    assertTrue(IloBulkReader.isBulk(org.tiptrends.jobs.io.Location.local(f)));
+    IloBulkReader.Result r = new IloBulkReader().read(org.tiptrends.jobs.io.Location.local(f), ReferenceData.standard());
     assertEquals(3, r.observations().size());
     SectorObservation bol = r.observations().get(0);
     assertEquals(List.of("country", "BOL", "female", "5-17", "agriculture", "thousands"),
@@ -84,8 +84,8 @@ class IloReadersTest {
   void aTableWithoutTheIloHeaderIsAOneLineError(@TempDir Path tmp) throws Exception {
     Path f = tmp.resolve("t.csv");
     Files.writeString(f, "Some title (thousands)\nA,B,C\n1,2,3\n");
-    assertFalse(IloBulkReader.isBulk(f));
-    InputException e = assertThrows(InputException.class, () -> new IloTableReader().read(f, ReferenceData.standard()));
+    assertFalse(IloBulkReader.isBulk(org.tiptrends.jobs.io.Location.local(f)));
+    InputException e = assertThrows(InputException.class, () -> new IloTableReader().read(org.tiptrends.jobs.io.Location.local(f), ReferenceData.standard()));
     assertTrue(e.getMessage().startsWith(f + ": no ILOSTAT header"), e.getMessage());
   }
 

@@ -25,7 +25,7 @@ class UcdpConflictReaderTest {
         + "11346,\"Ethiopia, Eritrea\",Government of Ethiopia,Government of Eritrea,\"530, 531\",1,1999,2,2,4,23.1\n"
         + "999,Atlantis,Government of Atlantis,X,9999,1,2001,1,3,4,23.1\n"
         + "1000,Peru,Government of Peru,Sendero Luminoso,135,2,1990,7,3,5,23.1\n");
-    UcdpConflictReader.Result r = new UcdpConflictReader().read(f, UcdpSource.gleditschWard());
+    UcdpConflictReader.Result r = new UcdpConflictReader().read(org.tiptrends.jobs.io.Location.local(f), UcdpSource.gleditschWard());
     assertEquals(List.of("SDN", "ETH", "ERI"), r.locations().stream().map(UcdpConflictReader.ConflictLocation::iso3).toList());
     assertEquals(2, r.locations().get(1).type());
     assertEquals(List.of("9999"), r.unmappedGwCodes());
@@ -37,7 +37,7 @@ class UcdpConflictReaderTest {
   void missingColumnsAreNamed(@TempDir Path tmp) throws Exception {
     Path f = tmp.resolve("bad.csv");
     Files.writeString(f, "conflict_id,year\n1,2000\n");
-    InputException e = assertThrows(InputException.class, () -> new UcdpConflictReader().read(f, Map.of()));
+    InputException e = assertThrows(InputException.class, () -> new UcdpConflictReader().read(org.tiptrends.jobs.io.Location.local(f), Map.of()));
     assertTrue(e.getMessage().contains("gwno_loc") && e.getMessage().contains("intensity_level"), e.getMessage());
   }
 

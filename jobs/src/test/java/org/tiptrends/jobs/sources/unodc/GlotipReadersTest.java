@@ -31,7 +31,7 @@ class GlotipReadersTest {
     Path f = tmp.resolve("a.csv");
     Files.writeString(f, "\uFEFFUNODC,unodc_ddds@un.org\n30/05/2023\n" + HEADER + "\n" + DATA_1 + "\n" + DATA_2 + "\n",
         StandardCharsets.UTF_8);
-    GlotipCsvReader.Result r = new GlotipCsvReader(TestSupport.spark()).read(f);
+    GlotipCsvReader.Result r = new GlotipCsvReader(TestSupport.spark()).read(org.tiptrends.jobs.io.Location.local(f));
     List<Row> rows = r.rows().orderBy("category").collectAsList();
     assertEquals(2, rows.size());
     assertEquals("30/05/2023", r.header().exportDate());
@@ -45,7 +45,7 @@ class GlotipReadersTest {
   void csvWithoutPreambleAndWithReorderedExtraColumns() throws Exception {
     Path f = tmp.resolve("b.csv");
     Files.writeString(f, "Note," + HEADER + "\nhello," + DATA_1 + "\n", StandardCharsets.UTF_8);
-    List<Row> rows = new GlotipCsvReader(TestSupport.spark()).read(f).rows().collectAsList();
+    List<Row> rows = new GlotipCsvReader(TestSupport.spark()).read(org.tiptrends.jobs.io.Location.local(f)).rows().collectAsList();
     assertEquals(1, rows.size());
     assertEquals("ESP", rows.get(0).getAs("iso3_code"));
     assertEquals("2018", rows.get(0).getAs("year"));
@@ -55,7 +55,7 @@ class GlotipReadersTest {
   void headerOnlyCsvHasNoRows() throws Exception {
     Path f = tmp.resolve("c.csv");
     Files.writeString(f, HEADER + "\n", StandardCharsets.UTF_8);
-    assertEquals(0, new GlotipCsvReader(TestSupport.spark()).read(f).rows().count());
+    assertEquals(0, new GlotipCsvReader(TestSupport.spark()).read(org.tiptrends.jobs.io.Location.local(f)).rows().count());
   }
 
   @Test
@@ -80,7 +80,7 @@ class GlotipReadersTest {
       d.createCell(9).setCellValue(2018); // years are numbers in the real workbook
       wb.write(os);
     }
-    GlotipXlsxReader.Result r = new GlotipXlsxReader().read(f);
+    GlotipXlsxReader.Result r = new GlotipXlsxReader().read(org.tiptrends.jobs.io.Location.local(f));
     assertEquals(1, r.rows().size());
     Row row = r.rows().get(0);
     assertEquals("2018", row.get(9));
@@ -92,7 +92,7 @@ class GlotipReadersTest {
   void aCorruptOrTruncatedWorkbookIsAOneLineErrorNamingTheFile() throws Exception {
     Path f = tmp.resolve("broken.xlsx");
     Files.write(f, new byte[] {'P', 'K', 3, 4, 0, 0, 1, 2, 3});
-    InputException e = assertThrows(InputException.class, () -> new GlotipXlsxReader().read(f));
+    InputException e = assertThrows(InputException.class, () -> new GlotipXlsxReader().read(org.tiptrends.jobs.io.Location.local(f)));
     assertTrue(e.getMessage().startsWith(f + ": not a readable xlsx workbook"), e.getMessage());
     assertTrue(!e.getMessage().contains("\n"));
   }
@@ -101,10 +101,10 @@ class GlotipReadersTest {
   void theRealExportReadsEveryRowWithItsPreamble() {
     Assumptions.assumeTrue(TestSupport.realData().isPresent(), TestSupport.NO_REAL_DATA);
     Path xlsx = TestSupport.realData().get().resolve("unodc/data_glotip.xlsx");
-    GlotipXlsxReader.Result r = new GlotipXlsxReader().read(xlsx);
+    GlotipXlsxReader.Result r = new GlotipXlsxReader().read(org.tiptrends.jobs.io.Location.local(xlsx));
     assertEquals(46_556, r.rows().size(), "the README of realdata states 46,556 rows");
     assertEquals("30/05/2023", r.header().exportDate());
     assertEquals("UNODC", r.header().publisher());
-    assertThrows(InputException.class, () -> new GlotipXlsxReader().read(tmp.resolve("missing.xlsx")));
+    assertThrows(InputException.class, () -> new GlotipXlsxReader().read(org.tiptrends.jobs.io.Location.local(tmp.resolve("missing.xlsx"))));
   }
 }

@@ -28,7 +28,7 @@ class WdiCsvReaderTest {
         + "\"Spain\",\"ESP\",\"GDP per capita (current US$)\",\"NY.GDP.PCAP.CD\",\"28185.3\",\"30379.7\",\n"
         + "\"World\",\"WLD\",\"GDP per capita (current US$)\",\"NY.GDP.PCAP.CD\",\"10800\",\"11300\",\n"
         + "\"Chad\",\"TCD\",\"GDP per capita (current US$)\",\"NY.GDP.PCAP.CD\",\"\",\"n.a.\",\n", StandardCharsets.UTF_8);
-    WdiCsvReader.Result r = new WdiCsvReader().read(f, ReferenceData.standard());
+    WdiCsvReader.Result r = new WdiCsvReader().read(org.tiptrends.jobs.io.Location.local(f), ReferenceData.standard());
     assertEquals("2023-05-10", r.lastUpdated());
     assertEquals(2, r.observations().size(), "two Spanish values; Chad's empty cell is missing, not zero");
     assertEquals(30379.7, r.observations().get(1).value());
@@ -42,7 +42,7 @@ class WdiCsvReaderTest {
   void aFileWithoutTheWorldBankHeaderIsAOneLineError(@TempDir Path tmp) throws Exception {
     Path f = tmp.resolve("gdp.csv");
     Files.writeString(f, "country,gdp\nES,3\n");
-    InputException e = assertThrows(InputException.class, () -> new WdiCsvReader().read(f, ReferenceData.standard()));
+    InputException e = assertThrows(InputException.class, () -> new WdiCsvReader().read(org.tiptrends.jobs.io.Location.local(f), ReferenceData.standard()));
     assertTrue(e.getMessage().startsWith(f + ": no World Bank header"), e.getMessage());
   }
 
@@ -50,7 +50,7 @@ class WdiCsvReaderTest {
   void theRealGdpFileGivesCountriesFrom2003To2021AndNoAggregate() {
     Assumptions.assumeTrue(TestSupport.realData().isPresent(), TestSupport.NO_REAL_DATA);
     Path f = TestSupport.realData().get().resolve("worldbank/API_NY.GDP.PCAP.CD_DS2_en_csv_v2_4770417.csv");
-    WdiCsvReader.Result r = new WdiCsvReader().read(f, ReferenceData.standard());
+    WdiCsvReader.Result r = new WdiCsvReader().read(org.tiptrends.jobs.io.Location.local(f), ReferenceData.standard());
     // Aruba 1986, as printed in the file's second line
     assertEquals(6283.00144344602, r.observations().stream()
         .filter(o -> o.iso3().equals("ABW") && o.year() == 1986).findFirst().orElseThrow().value(), 1e-9);
