@@ -124,9 +124,12 @@ public final class FlowCharts {
       nodes.add(new SankeyNodeItem().setName(d).setItemStyle(new ItemStyle().setColor("#444444")));
     }
     int[] box = frame.box(false);
+    // labels of the last column sit right of its nodes: leave them room
+    int right = 16 + (int) Math.ceil(destinations.stream()
+        .mapToDouble(d -> TextMeasure.width(d, 11, false)).max().orElse(100)) + 8;
     option.setSeries(new SankeySeries[] {new SankeySeries()
         .setName("Detected victims")
-        .setTop(box[0]).setBottom(box[1]).setLeft(16).setRight(170)
+        .setTop(box[0]).setBottom(box[1]).setLeft(16).setRight(right)
         .setNodeGap(6)
         .setDraggable(false)
         .setLayoutIterations(0)

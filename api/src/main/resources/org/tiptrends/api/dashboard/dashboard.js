@@ -139,6 +139,7 @@
       // the live version lacks this chart's data (e.g. no UCDP file): say so, ask nothing
       c.card.querySelector('.error').textContent = 'Not available in this mart version: ' + c.entry.unavailableBecause;
       c.card.querySelector('.links').hidden = true;
+      c.card.querySelector('.chart').hidden = true;
       c.card.dataset.state = 'unavailable';
       return;
     }
