@@ -50,5 +50,6 @@ for jid in sorted(jobs):
     total_job += w
     st = ' '.join(f"{s}({stages[s].get('tasks','-')},{stages[s].get('run',0):.1f},{stages[s].get('cpu',0):.1f})"
                   for s in j['stages'] if stages[s].get('wall') is not None)
-    print(f"{jid:>4} {(j['start']-t0)/1000:7.1f} {w:7.2f} {st:<50} {j['desc'][:60]}")
+    name = j['desc'] or next((stages[s].get('name') for s in reversed(j['stages']) if stages[s].get('name')), '')
+    print(f"{jid:>4} {(j['start']-t0)/1000:7.1f} {w:7.2f} {st:<50} {name[:60]}")
 print(f"jobs: {len(jobs)}, sum of job wall {total_job:.1f} s, app {((app_end or 0)-t0)/1000 if app_end else float('nan'):.1f} s")
