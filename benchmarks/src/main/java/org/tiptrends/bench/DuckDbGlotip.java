@@ -49,8 +49,12 @@ import org.tiptrends.core.geo.ReferenceData;
 public final class DuckDbGlotip implements AutoCloseable {
   static final int MAX_PREAMBLE_ROWS = 20;
   static final int FIRST_YEAR = 1990;
-  /** Raw columns the marts need, with the header each is found under (as the job's GlotipLayout). */
-  static final Map<String, String> COLUMNS = columns();
+  /**
+   * The export's headers the two marts need; each column is named by its lowercased header in SQL
+   * (the job's GlotipLayout knows them too, but loading it needs Spark on the class path).
+   */
+  static final List<String> HEADERS = List.of("Iso3_code", "Country", "Indicator", "Dimension", "Category",
+      "Sex", "Age", "Year", "txtVALUE");
 
   private final Connection db;
   private final Path reference;
@@ -66,20 +70,6 @@ public final class DuckDbGlotip implements AutoCloseable {
     if (threads > 0) {
       exec("SET threads = " + threads);
     }
-  }
-
-  private static Map<String, String> columns() {
-    Map<String, String> m = new LinkedHashMap<>();
-    m.put("iso3_code", "Iso3_code");
-    m.put("country", "Country");
-    m.put("indicator", "Indicator");
-    m.put("dimension", "Dimension");
-    m.put("category", "Category");
-    m.put("sex", "Sex");
-    m.put("age", "Age");
-    m.put("year", "Year");
-    m.put("txt_value", "txtVALUE");
-    return m;
   }
 
   /** Seconds each step took, in order (for --verbose). */
@@ -166,12 +156,12 @@ public final class DuckDbGlotip implements AutoCloseable {
         }
         if (byName.containsKey(key("Iso3_code")) || byName.containsKey(key("txtVALUE"))) {
           Map<String, Integer> positions = new LinkedHashMap<>();
-          for (Map.Entry<String, String> c : COLUMNS.entrySet()) {
-            Integer pos = byName.get(key(c.getValue()));
+          for (String header : HEADERS) {
+            Integer pos = byName.get(key(header));
             if (pos == null) {
-              throw new IllegalArgumentException(file + ": missing required column " + c.getValue());
+              throw new IllegalArgumentException(file + ": missing required column " + header);
             }
-            positions.put(c.getKey(), pos);
+            positions.put(key(header), pos);
           }
           // a line index: the preamble and header are one line each (no quoted line breaks)
           return new Header(i, r.size(), positions);
@@ -210,27 +200,30 @@ public final class DuckDbGlotip implements AutoCloseable {
    */
   private void resolveLabels() throws SQLException {
     CitizenshipResolver resolver = CitizenshipResolver.standard();
-    exec("CREATE TEMP TABLE labels (label VARCHAR, kind VARCHAR, code VARCHAR)");
-    List<String> labels = strings("SELECT DISTINCT coalesce(category, '') FROM raw"
-        + " WHERE lower(jstrip(dimension)) = 'by citizenship'");
-    try (PreparedStatement ins = db.prepareStatement("INSERT INTO labels VALUES (?, ?, ?)")) {
-      for (String label : labels) {
-        Resolution r = resolver.resolve(label);
-        ins.setString(1, label);
-        ins.setString(2, r.kind().code());
-        ins.setString(3, r.code());
-        ins.addBatch();
-      }
-      ins.executeBatch();
-    }
+    resolved("labels (label VARCHAR, kind VARCHAR, code VARCHAR)", "SELECT DISTINCT coalesce(category, '') FROM raw"
+        + " WHERE lower(jstrip(dimension)) = 'by citizenship'", label -> {
+          Resolution r = resolver.resolve(label);
+          return new String[] {label, r.kind().code(), r.code()};
+        });
     ReferenceData reference = ReferenceData.standard();
-    exec("CREATE TEMP TABLE country_names (name VARCHAR, code VARCHAR)");
-    List<String> names = strings("SELECT DISTINCT country FROM raw"
-        + " WHERE (iso3_code IS NULL OR jstrip(iso3_code) = '') AND country IS NOT NULL");
-    try (PreparedStatement ins = db.prepareStatement("INSERT INTO country_names VALUES (?, ?)")) {
-      for (String name : names) {
-        ins.setString(1, name);
-        ins.setString(2, reference.countryByName(name).map(Country::code).orElse(null));
+    resolved("country_names (name VARCHAR, code VARCHAR)", "SELECT DISTINCT country FROM raw"
+        + " WHERE (iso3_code IS NULL OR jstrip(iso3_code) = '') AND country IS NOT NULL",
+        name -> new String[] {name, reference.countryByName(name).map(Country::code).orElse(null)});
+  }
+
+  /** Creates {@code table} (name and columns) with one row per value {@code distinct} selects, as {@code resolve} maps it. */
+  private void resolved(String table, String distinct, java.util.function.Function<String, String[]> resolve)
+      throws SQLException {
+    exec("CREATE TEMP TABLE " + table);
+    int width = table.split(",").length;
+    String name = table.substring(0, table.indexOf(' '));
+    try (PreparedStatement ins = db.prepareStatement(
+        "INSERT INTO " + name + " VALUES (" + String.join(", ", java.util.Collections.nCopies(width, "?")) + ")")) {
+      for (String value : strings(distinct)) {
+        String[] row = resolve.apply(value);
+        for (int i = 0; i < row.length; i++) {
+          ins.setString(i + 1, row[i]);
+        }
         ins.addBatch();
       }
       ins.executeBatch();
@@ -256,9 +249,10 @@ public final class DuckDbGlotip implements AutoCloseable {
             category,
             CASE WHEN ends_with(jstrip(year), '.0') THEN left(jstrip(year), length(jstrip(year)) - 2)
               ELSE jstrip(year) END AS year_text,
-            jstrip(txt_value) AS v
+            jstrip(txtvalue) AS v
+          -- joins on one key expression each: an extra condition in ON makes DuckDB loop (measured 11 s at 1M rows)
           FROM raw LEFT JOIN country_names n
-            ON (raw.iso3_code IS NULL OR jstrip(raw.iso3_code) = '') AND n.name = raw.country
+            ON n.name = CASE WHEN raw.iso3_code IS NULL OR jstrip(raw.iso3_code) = '' THEN raw.country END
           WHERE lower(jstrip(indicator)) = 'detected trafficking victims'
         ), parsed AS (
           SELECT r.*,
@@ -297,9 +291,9 @@ public final class DuckDbGlotip implements AutoCloseable {
             WHEN 'unknown' THEN 'unknown'
           END AS flow_type
         FROM valid v
-        LEFT JOIN labels l ON v.dimension = 'citizenship' AND l.label = coalesce(v.category, '')
-        LEFT JOIN countries oc ON l.kind = 'country' AND oc.code = l.code
-        LEFT JOIN regions sr ON l.kind = 'subregion' AND sr.code = l.code
+        LEFT JOIN labels l ON l.label = CASE WHEN v.dimension = 'citizenship' THEN coalesce(v.category, '') END
+        LEFT JOIN countries oc ON oc.code = CASE WHEN l.kind = 'country' THEN l.code END
+        LEFT JOIN regions sr ON sr.code = CASE WHEN l.kind = 'subregion' THEN l.code END
         -- a TOTAL row of the citizenship dimension is no origin: the job excludes it
         WHERE v.dimension <> 'citizenship' OR l.kind <> 'not_origin'
         """.formatted(FIRST_YEAR, lastYear));
