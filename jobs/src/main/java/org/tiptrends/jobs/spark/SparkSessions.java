@@ -19,13 +19,22 @@ public final class SparkSessions {
     } else if (System.getProperty("spark.master") == null) {
       b.master(DEFAULT_MASTER);
     }
-    return b
-        .config("spark.ui.enabled", false)
-        // the marts are small: few shuffle partitions beat the default 200 (measured, BENCHMARKS.md)
-        .config("spark.sql.shuffle.partitions", 4)
-        .config("spark.sql.session.timeZone", "UTC")
-        .config("spark.sql.adaptive.enabled", true)
-        .config("spark.sql.parquet.compression.codec", "snappy")
-        .getOrCreate();
+    DEFAULTS.forEach((key, value) -> {
+      // a spark.* system property (spark-submit --conf, or -D in JAVA_OPTS) wins over the default:
+      // the builder's own settings would otherwise silently override it
+      if (System.getProperty(key) == null) {
+        b.config(key, value);
+      }
+    });
+    return b.getOrCreate();
   }
+
+  /** The job's settings, each overridable by a system property of the same name. */
+  static final java.util.Map<String, String> DEFAULTS = java.util.Map.of(
+      "spark.ui.enabled", "false",
+      // the marts are small: few shuffle partitions beat the default 200 (measured, BENCHMARKS.md)
+      "spark.sql.shuffle.partitions", "4",
+      "spark.sql.session.timeZone", "UTC",
+      "spark.sql.adaptive.enabled", "true",
+      "spark.sql.parquet.compression.codec", "snappy");
 }
