@@ -30,12 +30,13 @@ public final class SparkSessions {
     } else if (System.getProperty("spark.master") == null) {
       b.master(DEFAULT_MASTER);
     }
-    b.config("spark.ui.enabled", false)
-        // the marts are small: few shuffle partitions beat the default 200 (measured, BENCHMARKS.md)
-        .config("spark.sql.shuffle.partitions", 4)
-        .config("spark.sql.session.timeZone", "UTC")
-        .config("spark.sql.adaptive.enabled", true)
-        .config("spark.sql.parquet.compression.codec", "snappy");
+    DEFAULTS.forEach((key, value) -> {
+      // a spark.* system property (spark-submit --conf, or -D in JAVA_OPTS) wins over the default:
+      // the builder's own settings would otherwise silently override it
+      if (System.getProperty(key) == null) {
+        b.config(key, value);
+      }
+    });
     conf.forEach(b::config); // the run's --conf last: an operator's setting wins over the defaults above
     SparkSession spark = b.getOrCreate();
     // what spark-submit does by putting HADOOP_CONF_DIR on the class path; java -jar needs it here
@@ -44,4 +45,13 @@ public final class SparkSessions {
     }
     return spark;
   }
+
+  /** The job's settings, each overridable by a system property of the same name. */
+  static final Map<String, String> DEFAULTS = Map.of(
+      "spark.ui.enabled", "false",
+      // the marts are small: few shuffle partitions beat the default 200 (measured, BENCHMARKS.md)
+      "spark.sql.shuffle.partitions", "4",
+      "spark.sql.session.timeZone", "UTC",
+      "spark.sql.adaptive.enabled", "true",
+      "spark.sql.parquet.compression.codec", "snappy");
 }

@@ -25,6 +25,8 @@ import org.tiptrends.core.geo.ReferenceData;
  */
 public final class GlotipStager implements MapPartitionsFunction<Row, Row> {
   static final int FIRST_YEAR = 1990;
+  // compiled once: String.matches compiled the pattern again for every row (10M rows in the benchmark)
+  private static final java.util.regex.Pattern FOUR_DIGITS = java.util.regex.Pattern.compile("\\d{4}");
   private final int lastYear;
 
   public GlotipStager(int lastYear) {
@@ -145,7 +147,7 @@ public final class GlotipStager implements MapPartitionsFunction<Row, Row> {
     if (t.endsWith(".0")) {
       t = t.substring(0, t.length() - 2);
     }
-    if (!t.matches("\\d{4}")) {
+    if (!FOUR_DIGITS.matcher(t).matches()) {
       return null;
     }
     return Integer.parseInt(t);
