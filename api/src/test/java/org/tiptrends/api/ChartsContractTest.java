@@ -219,7 +219,6 @@ class ChartsContractTest {
     long points = 0;
     for (String key : List.of("Female", "Male", "Other", "Unknown")) {
       if (byName.containsKey(key)) {
-        byName.get(key).get(0).get("data").forEach(v -> {});
         points += java.util.stream.StreamSupport.stream(byName.get(key).get(0).get("data").spliterator(), false)
             .filter(v -> !v.isNull()).count();
       }
