@@ -32,14 +32,12 @@ public final class ChartFrame {
   private static final int FOOTNOTE_SIZE = 10;
 
   private final int width;
-  private final int height;
   private final ChartTexts texts;
   private final int headerHeight;
   private final int footerHeight;
 
-  private ChartFrame(int width, int height, ChartTexts texts) {
+  private ChartFrame(int width, ChartTexts texts) {
     this.width = width;
-    this.height = height;
     this.texts = texts;
     double textWidth = width - 2 * MARGIN;
     this.headerHeight = MARGIN + TextMeasure.lines(texts.title(), TITLE_SIZE, true, textWidth) * (TITLE_SIZE + 6)
@@ -48,20 +46,9 @@ public final class ChartFrame {
         + MARGIN;
   }
 
-  public static ChartFrame of(int width, int height, ChartTexts texts) {
-    return new ChartFrame(width, height, texts);
-  }
-
-  public int width() {
-    return width;
-  }
-
-  public int height() {
-    return height;
-  }
-
-  public ChartTexts texts() {
-    return texts;
+  /** The frame of a chart {@code width} pixels wide (the height only stretches the plot area). */
+  public static ChartFrame of(int width, ChartTexts texts) {
+    return new ChartFrame(width, texts);
   }
 
   /** The base option: palette, texts, accessible description, no animation (a chart to publish). */
@@ -92,11 +79,6 @@ public final class ChartFrame {
     option.setTitle(new Title[] {title, footnote});
     option.setTooltip(new Tooltip().setTrigger("axis"));
     return option;
-  }
-
-  /** The top of the legend: under the subtitle. */
-  public int legendTop() {
-    return headerHeight;
   }
 
   /** The plot area, between the legend (when there is one) and the footnote, axis labels inside. */

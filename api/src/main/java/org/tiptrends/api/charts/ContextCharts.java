@@ -58,7 +58,7 @@ public final class ContextCharts {
     ChartTexts texts = new ChartTexts(title, subtitle, String.join("; ", parts) + ".",
         ChartFrame.footnote(List.of(a.source()), a.source().martVersion(),
             "ILO regions are ILO's own groupings, not M49 regions."));
-    ChartFrame frame = ChartFrame.of(width, height, texts);
+    ChartFrame frame = ChartFrame.of(width, texts);
     Option option = frame.option();
     List<String> ages = ordered(byAge.keySet());
     option.setLegend(frame.legend(ages.stream().map(x -> "Age " + x).toList()));
@@ -134,7 +134,7 @@ public final class ContextCharts {
         : describeConflict(years.get(years.size() - 1), share);
     ChartTexts texts = new ChartTexts(title, subtitle, description,
         ChartFrame.footnote(List.of(a.source()), a.source().martVersion(), ConflictQuery.NOTE));
-    ChartFrame frame = ChartFrame.of(width, height, texts);
+    ChartFrame frame = ChartFrame.of(width, texts);
     Option option = frame.option();
     option.setLegend(frame.legend(List.of(IN_CONFLICT, NOT_IN_CONFLICT)));
     option.setGrid(frame.grid(true, false));

@@ -53,7 +53,7 @@ public final class CorrelationCharts {
         ChartFrame.footnote(List.of(a.source(), gdpSource), a.source().martVersion(),
             "Detections, not prevalence; an ecological correlation between countries, not a causal effect; "
                 + "y bounds from suppressed cells are in the data download."));
-    ChartFrame frame = ChartFrame.of(width, height, texts);
+    ChartFrame frame = ChartFrame.of(width, texts);
     Option option = frame.option();
     option.setTooltip(new Tooltip().setTrigger("item"));
     option.setLegend(frame.legend(List.of(COUNTRIES, OLS, THEIL_SEN)));

@@ -90,7 +90,7 @@ public final class FlowCharts {
     ChartTexts texts = new ChartTexts(title, subtitle, description,
         ChartFrame.footnote(List.of(answer.source()), answer.source().martVersion(),
             "Detections, not prevalence: flows describe detected victims only."));
-    ChartFrame frame = ChartFrame.of(width, height, texts);
+    ChartFrame frame = ChartFrame.of(width, texts);
     Option option = frame.option();
     option.setTooltip(new Tooltip().setTrigger("item"));
 

@@ -69,7 +69,7 @@ public final class TrendCharts {
     ChartTexts texts = new ChartTexts(title, subtitle, description,
         ChartFrame.footnote(List.of(trend.source()), trend.source().martVersion(),
             "Detections, not prevalence: changes can reflect enforcement and reporting."));
-    ChartFrame frame = ChartFrame.of(width, height, texts);
+    ChartFrame frame = ChartFrame.of(width, texts);
     Option option = frame.option();
     List<String> legend = new ArrayList<>(drawn.stream().map(s -> label(s.key())).toList());
     legend.add(REPORTING);
@@ -131,7 +131,7 @@ public final class TrendCharts {
     ChartTexts texts = new ChartTexts(title, subtitle, description,
         ChartFrame.footnote(List.of(any.source()), martVersion,
             "Detections, not prevalence: who is detected depends on where authorities look."));
-    ChartFrame frame = ChartFrame.of(width, height, texts);
+    ChartFrame frame = ChartFrame.of(width, texts);
     Option option = frame.option();
     option.setLegend(frame.legend(keys.stream().map(TrendCharts::label).toList()));
     option.setGrid(frame.grid(true, false));
