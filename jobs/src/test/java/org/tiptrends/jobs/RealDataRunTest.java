@@ -150,18 +150,68 @@ class RealDataRunTest {
   }
 
   @Test
-  void sectorsHoldTheIloTableAndConflictIsEmptyButValidWithAWarning() {
+  void sectorsHoldTheIloTable() {
     Dataset<Row> sectors = mart("sectors");
     assertEquals(Set.of("total", "male", "female"), distinct(sectors, "sex"));
     assertEquals(Set.of("5-17", "5-11", "12-14", "15-17"), distinct(sectors, "age_band"));
     assertEquals(Set.of("total", "agriculture", "industry", "services", "not_classified"), distinct(sectors, "sector"));
     assertEquals(Set.of("thousands"), distinct(sectors, "unit"));
     assertTrue(distinct(sectors, "geo_level").containsAll(Set.of("world", "ilo_region", "country")));
+  }
+
+  /**
+   * The conflict mart against the UCDP/PRIO file read here with Commons CSV: for a few countries, the
+   * Gleditsch–Ward codes written by hand from the published list (not the job's table), the number
+   * of distinct conflicts whose {@code gwno_loc} names the country and the highest intensity, every
+   * year the file covers; and every M49 country has a row for every such year (no conflict is 0, not
+   * a missing row).
+   */
+  @Test
+  void conflictEqualsAnIndependentCountOfTheUcdpFile() throws Exception {
+    Map<String, String> gwToIso3 = Map.of("2", "USA", "100", "COL", "700", "AFG", "750", "IND", "770", "PAK",
+        "645", "IRQ", "475", "NGA", "380", "SWE", "200", "GBR");
+    Map<String, Set<String>> conflicts = new java.util.HashMap<>();
+    Map<String, Integer> intensity = new java.util.HashMap<>();
+    Set<Integer> years = new java.util.TreeSet<>();
+    java.nio.file.Path csv = TestSupport.realData().get().resolve("ucdp/ucdp-prio-acd-211.csv");
+    try (var parser = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+        .parse(java.nio.file.Files.newBufferedReader(csv))) {
+      for (var record : parser) {
+        int year = Integer.parseInt(record.get("year"));
+        years.add(year);
+        for (String gw : record.get("gwno_loc").split(",")) {
+          String iso3 = gwToIso3.get(gw.strip());
+          if (iso3 != null) {
+            String key = iso3 + " " + year;
+            conflicts.computeIfAbsent(key, k -> new HashSet<>()).add(record.get("conflict_id"));
+            intensity.merge(key, Integer.parseInt(record.get("intensity_level")), Math::max);
+          }
+        }
+      }
+    }
+    assertEquals(1946, years.iterator().next());
     Dataset<Row> conflict = mart("conflict");
-    assertEquals(0, conflict.count());
-    assertTrue(List.of(conflict.schema().fieldNames()).containsAll(List.of("year", "iso3", "conflict_count",
-        "max_intensity", "conflict_types")));
-    assertTrue(report.get("warnings").toString().contains("no ucdp/ folder"), report.get("warnings").toString());
+    assertEquals(Set.copyOf(years), new HashSet<>(conflict.select("year").distinct()
+        .as(org.apache.spark.sql.Encoders.INT()).collectAsList()), "the years the file covers");
+    assertEquals(0, conflict.groupBy("iso3").count().filter(col("count").notEqual(years.size())).count(),
+        "every country has a row for every covered year");
+    Map<String, Row> published = new java.util.HashMap<>();
+    for (Row r : conflict.filter(col("iso3").isin(gwToIso3.values().toArray())).collectAsList()) {
+      published.put(r.getAs("iso3") + " " + r.getAs("year"), r);
+    }
+    assertEquals(gwToIso3.size() * years.size(), published.size());
+    int inConflict = 0;
+    for (var e : published.entrySet()) {
+      int expected = conflicts.getOrDefault(e.getKey(), Set.of()).size();
+      assertEquals(expected, e.getValue().<Integer>getAs("conflict_count"), e.getKey());
+      assertEquals(intensity.getOrDefault(e.getKey(), 0), e.getValue().<Integer>getAs("max_intensity"), e.getKey());
+      inConflict += expected > 0 ? 1 : 0;
+    }
+    // gwno_loc is the government party's country: the United States is "in conflict" for its war with al-Qaida
+    assertTrue(published.get("USA 2010").<Integer>getAs("conflict_count") > 0);
+    assertEquals(0, published.get("SWE 2010").<Integer>getAs("conflict_count"));
+    assertTrue(inConflict > 200, inConflict + " country-years in conflict among the nine");
+    assertFalse(report.get("warnings").toString().contains("ucdp"), report.get("warnings").toString());
   }
 
   static Set<String> distinct(Dataset<Row> d, String column) {
