@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -33,10 +32,10 @@ class RealDataRunTest {
   @BeforeAll
   void runOnRealData(@TempDir Path dir) throws Exception {
     marts = dir;
-    Assumptions.assumeTrue(TestSupport.realData().isPresent(), TestSupport.NO_REAL_DATA);
-    result = new NightlyRun(TestSupport.spark(), m -> {}).run(TestSupport.realData().get(), marts);
+    Path xlsx = Prerequisites.realDataFile("unodc/data_glotip.xlsx");
+    result = new NightlyRun(TestSupport.spark(), m -> {}).run(Prerequisites.realData(), marts);
     report = new ObjectMapper().readTree(result.versionDir().resolve("run.json").toFile());
-    raw = IndependentGlotip.rows(TestSupport.realData().get().resolve("unodc/data_glotip.xlsx"));
+    raw = IndependentGlotip.rows(xlsx);
   }
 
   /** Tests read the inputs; none may change them (POI, for one, can write a workbook back on close). */
@@ -173,7 +172,7 @@ class RealDataRunTest {
     Map<String, Set<String>> conflicts = new java.util.HashMap<>();
     Map<String, Integer> intensity = new java.util.HashMap<>();
     Set<Integer> years = new java.util.TreeSet<>();
-    java.nio.file.Path csv = TestSupport.realData().get().resolve("ucdp/ucdp-prio-acd-211.csv");
+    java.nio.file.Path csv = Prerequisites.realDataFile("ucdp/ucdp-prio-acd-211.csv");
     try (var parser = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
         .parse(java.nio.file.Files.newBufferedReader(csv))) {
       for (var record : parser) {
