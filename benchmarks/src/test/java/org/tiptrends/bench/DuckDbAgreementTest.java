@@ -41,6 +41,11 @@ class DuckDbAgreementTest {
     marts = tmp.resolve("marts");
     assertEquals(0, TipTrendsCommand.commandLine().execute("generate", "--rows", "20000", "--seed", "5",
         "--out", input.toString(), "--format", "csv"));
+    // every source folder present, as a real input has them (DuckDB reads only unodc/)
+    for (String source : new String[] {"worldbank", "ilo", "ucdp"}) {
+      assertEquals(0, TipTrendsCommand.commandLine().execute("generate", "--source", source, "--seed", "5",
+          "--out", input.toString()));
+    }
     assertEquals(0, TipTrendsCommand.commandLine().execute("run", "--input", input.toString(),
         "--marts", marts.toString()));
     duckOut = tmp.resolve("duck");
