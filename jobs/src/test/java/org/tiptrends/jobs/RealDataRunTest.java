@@ -19,9 +19,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.tiptrends.core.geo.ReferenceData;
 import org.tiptrends.jobs.sources.ucdp.PublishedGleditschWard;
 
-/** End to end on the real UNODC export in ../shared/realdata (skipped where it is absent). */
+/**
+ * End to end on the real exports in ../shared/realdata (skipped where absent, failed where required:
+ * {@link Prerequisites}).
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RealDataRunTest {
   Path marts;
@@ -87,14 +91,14 @@ class RealDataRunTest {
     for (Map<String, String> r : raw) {
       if (IndependentGlotip.isCountry(r)) {
         String code = r.get("Iso3_code").isBlank()
-            ? org.tiptrends.core.geo.ReferenceData.standard().countryByName(r.get("Country")).orElseThrow().code()
+            ? ReferenceData.standard().countryByName(r.get("Country")).orElseThrow().code()
             : r.get("Iso3_code");
         unodc.put(code, r.get("Region") + " / " + r.get("Subregion"));
       }
     }
     List<String> differ = new java.util.ArrayList<>();
     unodc.forEach((code, place) -> {
-      String table = org.tiptrends.core.geo.ReferenceData.standard().country(code)
+      String table = ReferenceData.standard().country(code)
           .map(c -> c.regionName() + " / " + c.subregionName()).orElse("missing");
       if (!table.equals(place)) {
         differ.add(code + ": UNODC " + place + ", table " + table);
