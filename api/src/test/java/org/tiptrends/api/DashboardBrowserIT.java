@@ -3,7 +3,6 @@ package org.tiptrends.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +13,6 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -29,6 +27,7 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.tiptrends.jobs.Prerequisites;
 
 /**
  * The dashboard in real headless Chromium (Debian's {@code chromium} and {@code chromium-driver})
@@ -36,11 +35,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * every chart draws, a filter changed from the keyboard changes the chart and the URL, and a
  * download button saves a file. A screenshot is kept in {@code api/target/e2e/}.
  *
- * <p>Without Chromium the test is skipped, unless {@code -Dtiptrends.requireBrowser=true} (CI).
+ * <p>Without Chromium the test is skipped, unless required ({@code -Dtiptrends.requireBrowser=true},
+ * as {@code .ci/run} passes, or {@code CI=true}): see {@link Prerequisites}.
  */
 class DashboardBrowserIT {
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  // Debian's paths; the properties exist so that a missing browser can be tried on a machine that has one
+  static final Path CHROMIUM = Path.of(System.getProperty("tiptrends.chromium", "/usr/bin/chromium"));
+  static final Path CHROMEDRIVER = Path.of(System.getProperty("tiptrends.chromedriver", "/usr/bin/chromedriver"));
   static final Duration WAIT = Duration.ofSeconds(90);
   static TestApi api;
   static ChromeDriver driver;
@@ -50,12 +51,8 @@ class DashboardBrowserIT {
 
   @BeforeAll
   static void start() throws IOException {
-    boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    if (!present && Boolean.getBoolean("tiptrends.requireBrowser")) {
-      fail("Chromium is required (tiptrends.requireBrowser) but " + CHROMIUM + " or " + CHROMEDRIVER
-          + " is missing: apt-get install chromium chromium-driver");
-    }
-    Assumptions.assumeTrue(present, "Chromium not installed (apt-get install chromium chromium-driver); skipped");
+    Prerequisites.require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), Prerequisites.BROWSER,
+        CHROMIUM + " or " + CHROMEDRIVER + " is missing (apt-get install chromium chromium-driver)");
     api = TestApi.shared();
     artifacts = Path.of(System.getProperty("tiptrends.artifacts", "target/e2e"));
     Files.createDirectories(artifacts);

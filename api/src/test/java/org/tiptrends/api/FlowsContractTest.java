@@ -56,6 +56,8 @@ class FlowsContractTest {
 
   @Test
   void anOriginRegionCoversItsSubregionsAndCountries() {
+    // which places lie in Africa comes from the M49 table the API uses too: the table is the
+    // definition here, and is itself checked against UNODC's Region column (jobs' RealDataRunTest)
     ReferenceData ref = ReferenceData.standard();
     String africa = "002";
     Set<String> covered = new TreeSet<>(Set.of(africa));

@@ -13,14 +13,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tiptrends.jobs.NightlyRun;
+import org.tiptrends.jobs.Prerequisites;
 
 /**
  * Every chart of the catalogue in every format on marts built from the real exports in
- * {@code ../shared/realdata} (skipped where that folder is absent), and the scatter showing the
+ * {@code ../shared/realdata} (skipped where that folder is absent, failed where it is required: see
+ * {@link Prerequisites}), and the scatter showing the
  * Global Report's finding: richer destination countries detect larger shares of victims from other
  * regions.
  */
@@ -30,9 +31,7 @@ class RealDataChartsIT {
 
   @BeforeAll
   static void build() throws IOException {
-    Path real = Path.of(System.getProperty("tiptrends.realdata", "../../shared/realdata")).toAbsolutePath().normalize();
-    Assumptions.assumeTrue(Files.isDirectory(real.resolve("unodc")),
-        "skipped: ../shared/realdata (the real UNODC/ILO/World Bank exports) is not on this machine");
+    Path real = Prerequisites.realData();
     marts = Files.createTempDirectory("tiptrends-real-marts");
     new NightlyRun(TestMarts.spark(), m -> {}).run(real, marts);
     api = new TestApi(marts, null, false);

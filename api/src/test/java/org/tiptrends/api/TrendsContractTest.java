@@ -106,7 +106,11 @@ class TrendsContractTest {
     assertEquals(panel(world, all.get("from").asInt(), all.get("to").asInt()).size(), all.get("countries").size());
   }
 
-  /** The panel, independently: countries in the geography with a total cell in every year of [from, to]. */
+  /**
+   * The panel, independently: countries in the geography with a total cell in every year of [from,
+   * to]. Which countries a geography holds comes from the M49 table the API uses too (the table is
+   * the definition; jobs' RealDataRunTest checks it against UNODC's Region column).
+   */
   static Set<String> panel(Predicate<Country> inGeo, int from, int to) {
     Map<String, Set<Integer>> yearsReported = new HashMap<>();
     for (Row r : MartRows.victims()) {

@@ -16,7 +16,8 @@ import java.util.List;
  * Compares the job's published {@code victims_by_year} and {@code flow_shares} (the version
  * {@code CURRENT} names) with DuckDB's, in DuckDB reading both Parquet sets: the same rows by key
  * (none missing, none extra, no duplicate key), the same names and reporting countries, and every
- * number within 1e-9 (counts are sums of whole numbers and halves, so in practice exactly equal).
+ * number within 1e-9 (counts are sums of whole numbers and halves, so in practice exactly equal);
+ * a number on one side and NULL on the other (a share without a denominator) is a difference.
  */
 public final class MartAgreement {
   static final double TOLERANCE = 1e-9;
@@ -73,8 +74,10 @@ public final class MartAgreement {
           conds.add("j." + c + " IS DISTINCT FROM d." + c);
         }
         for (String c : spec.numbers()) {
-          conds.add("NOT ((j." + c + " IS NULL AND d." + c + " IS NULL) OR abs(j." + c + " - d." + c + ") <= "
-              + TOLERANCE + " * greatest(1.0, abs(j." + c + ")))");
+          // NULL against a value differs: a bare comparison with NULL is NULL, never true, so the
+          // tolerance test alone would let it pass; IS DISTINCT FROM sees it (and lets NULL = NULL)
+          conds.add("(j." + c + " IS DISTINCT FROM d." + c + " AND NOT coalesce(abs(j." + c + " - d." + c + ") <= "
+              + TOLERANCE + " * greatest(1.0, abs(j." + c + ")), false))");
         }
         String mismatch = "FROM " + job + " j FULL OUTER JOIN " + duck + " d ON " + on + " WHERE " + String.join(" OR ", conds);
         long bad = count(db, "SELECT count(*) " + mismatch);

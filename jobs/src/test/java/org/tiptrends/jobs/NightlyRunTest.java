@@ -25,6 +25,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.tiptrends.jobs.publish.MartStore;
 import org.tiptrends.jobs.sources.InputException;
+import org.tiptrends.jobs.sources.ucdp.PublishedGleditschWard;
 
 /** End to end on the bundled sample: contract, figures against an independent reading, publishing. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -93,6 +94,11 @@ class NightlyRunTest {
     });
   }
 
+  /**
+   * The sums, independently. Which region a country belongs to is the sample's Region column, which
+   * the generator wrote from {@code datasets/reference/m49_countries.csv}, the table the job sums
+   * with: that table is checked against UNODC's own Region and Subregion columns by RealDataRunTest.
+   */
   @Test
   void worldAndRegionTotalsEqualAnIndependentSumOverCountries() throws Exception {
     // 2010 comes from the xlsx file, 2016 from the csv file of the sample
@@ -165,7 +171,11 @@ class NightlyRunTest {
     }
     assertTrue(report.get("quarantine").get("rows").asLong() > 0, "the sample holds a few malformed values");
     assertTrue(report.get("excluded_non_country_codes").size() > 0);
-    assertTrue(report.get("citizenship").get("resolved_share").asDouble() >= org.tiptrends.jobs.quality.GateSettings.RESOLVED_TARGET);
+    // the gate's target as README states it; how well labels resolve is measured against hand labels
+    // (CitizenshipSampleScoreTest), not by this, the job's own figure about its own sample
+    double share = report.get("citizenship").get("resolved_share").asDouble();
+    assertTrue(share >= TestSupport.README_RESOLVED_TARGET, "resolved share " + share);
+    assertEquals("pass", check("citizenship_resolution").get("status").asText(), "the gate says what the share says");
     assertTrue(report.get("citizenship").get("unresolved_labels").size() > 0);
     for (JsonNode c : report.get("checks")) {
       assertFalse(c.get("status").asText().equals("fail"), c.toString());
@@ -253,11 +263,17 @@ class NightlyRunTest {
     assertTrue(mart("country_year_panel").filter(col("gdp_per_capita").isNotNull()).count() > 100);
   }
 
+  /**
+   * Conflicts located in each state, per year, straight from the CSV. The sample's codes were written
+   * by the generator from {@code datasets/reference/gleditsch_ward.csv}, the table the job maps them
+   * back with, so the count uses the codes of the published list written down by hand
+   * ({@link PublishedGleditschWard}; the table is checked against it and the real release by
+   * {@code GleditschWardTableTest}): every country of that list, every year, 0 where none.
+   */
   @Test
   void conflictCountsEqualAnIndependentReadingOfTheUcdpFile() throws Exception {
-    // conflicts located in each GW state, per year, straight from the CSV
     Map<String, Set<String>> expected = new java.util.HashMap<>();
-    Map<Integer, String> gw = org.tiptrends.jobs.sources.ucdp.UcdpSource.gleditschWard();
+    long locations = 0;
     Path file;
     try (Stream<Path> s = Files.list(TestSupport.bundledSample().resolve("ucdp"))) {
       file = s.findFirst().orElseThrow();
@@ -266,17 +282,26 @@ class NightlyRunTest {
         var p = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
       for (var r : p) {
         for (String code : r.get("gwno_loc").split(",")) {
-          expected.computeIfAbsent(r.get("year") + "/" + gw.get(Integer.parseInt(code.strip())), k -> new HashSet<>())
-              .add(r.get("conflict_id"));
+          locations++;
+          String iso3 = PublishedGleditschWard.CODES.get(Integer.parseInt(code.strip()));
+          if (iso3 != null) {
+            expected.computeIfAbsent(r.get("year") + "/" + iso3, k -> new HashSet<>()).add(r.get("conflict_id"));
+          }
         }
       }
     }
-    List<Row> inConflict = mart("conflict").filter(col("conflict_count").gt(0)).collectAsList();
-    assertEquals(expected.size(), inConflict.size());
-    for (Row r : inConflict) {
+    Set<String> listed = Set.copyOf(PublishedGleditschWard.CODES.values());
+    int compared = 0;
+    for (Row r : mart("conflict").filter(col("iso3").isin(listed.toArray())).collectAsList()) {
       String key = r.<Integer>getAs("year") + "/" + r.getAs("iso3");
-      assertEquals(expected.get(key).size(), r.<Integer>getAs("conflict_count"), key);
+      assertEquals(expected.getOrDefault(key, Set.of()).size(), r.<Integer>getAs("conflict_count"), key);
+      compared += expected.containsKey(key) ? 1 : 0;
     }
+    assertEquals(expected.size(), compared, "every country-year in conflict has its row");
+    assertTrue(compared > 50, compared + " country-years in conflict among the listed countries");
+    // and none lost or doubled elsewhere: each (conflict, year, location) of the file is one count
+    // (no conflict of the sample names two codes of one country)
+    assertEquals(locations, mart("conflict").agg(org.apache.spark.sql.functions.sum("conflict_count")).first().getLong(0));
   }
 
   @Test
@@ -317,6 +342,15 @@ class NightlyRunTest {
     }
     assertEquals("warn", gate.get("status").asText(), gate.toString());
     assertEquals(r.version() + "\n", Files.readString(ownMarts.resolve("CURRENT")));
+  }
+
+  JsonNode check(String name) {
+    for (JsonNode c : report.get("checks")) {
+      if (c.get("name").asText().equals(name)) {
+        return c;
+      }
+    }
+    throw new AssertionError("no check " + name + " in " + report.get("checks"));
   }
 
   static List<Path> sampleFiles() throws Exception {

@@ -10,13 +10,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.tiptrends.core.geo.ReferenceData;
-import org.tiptrends.jobs.TestSupport;
+import org.tiptrends.jobs.Prerequisites;
 import org.tiptrends.jobs.sources.InputException;
 
 class IloReadersTest {
@@ -27,8 +26,7 @@ class IloReadersTest {
 
   @Test
   void theRealTableExportReadsByAreaSexAgeAndSector() {
-    Assumptions.assumeTrue(TestSupport.realData().isPresent(), TestSupport.NO_REAL_DATA);
-    Path f = TestSupport.realData().get().resolve("ilo/CLD_XHAZ_SEX_AGE_ECO_NB_A_EN.xlsx");
+    Path f = Prerequisites.realDataFile("ilo/CLD_XHAZ_SEX_AGE_ECO_NB_A_EN.xlsx");
     IloTableReader.Result r = new IloTableReader().read(org.tiptrends.jobs.io.Location.local(f), ReferenceData.standard());
     // values as the file prints them: World, Total, '5-17, 2020
     SectorObservation world = find(r.observations(), "World", "total", "5-17", "total");

@@ -12,9 +12,9 @@ import java.util.List;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tiptrends.jobs.Prerequisites;
 import org.tiptrends.jobs.TestSupport;
 import org.tiptrends.jobs.sources.InputException;
 
@@ -99,8 +99,7 @@ class GlotipReadersTest {
 
   @Test
   void theRealExportReadsEveryRowWithItsPreamble() {
-    Assumptions.assumeTrue(TestSupport.realData().isPresent(), TestSupport.NO_REAL_DATA);
-    Path xlsx = TestSupport.realData().get().resolve("unodc/data_glotip.xlsx");
+    Path xlsx = Prerequisites.realDataFile("unodc/data_glotip.xlsx");
     GlotipXlsxReader.Result r = new GlotipXlsxReader().read(org.tiptrends.jobs.io.Location.local(xlsx));
     assertEquals(46_556, r.rows().size(), "the README of realdata states 46,556 rows");
     assertEquals("30/05/2023", r.header().exportDate());

@@ -10,11 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tiptrends.core.geo.ReferenceData;
-import org.tiptrends.jobs.TestSupport;
+import org.tiptrends.jobs.Prerequisites;
 import org.tiptrends.jobs.sources.InputException;
 
 class WdiCsvReaderTest {
@@ -48,8 +47,7 @@ class WdiCsvReaderTest {
 
   @Test
   void theRealGdpFileGivesCountriesFrom2003To2021AndNoAggregate() {
-    Assumptions.assumeTrue(TestSupport.realData().isPresent(), TestSupport.NO_REAL_DATA);
-    Path f = TestSupport.realData().get().resolve("worldbank/API_NY.GDP.PCAP.CD_DS2_en_csv_v2_4770417.csv");
+    Path f = Prerequisites.realDataFile("worldbank/API_NY.GDP.PCAP.CD_DS2_en_csv_v2_4770417.csv");
     WdiCsvReader.Result r = new WdiCsvReader().read(org.tiptrends.jobs.io.Location.local(f), ReferenceData.standard());
     // Aruba 1986, as printed in the file's second line
     assertEquals(6283.00144344602, r.observations().stream()
