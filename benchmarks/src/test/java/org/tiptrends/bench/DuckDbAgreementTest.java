@@ -25,7 +25,7 @@ class DuckDbAgreementTest {
     assertEquals(0, TipTrendsCommand.commandLine().execute("generate", "--rows", "20000", "--seed", "5",
         "--out", input.toString(), "--format", "csv"));
     assertEquals(0, TipTrendsCommand.commandLine().execute("run", "--input", input.toString(),
-        "--marts", marts.toString()));
+        "--marts", marts.toString(), "--allow-missing", "worldbank,ilo,ucdp"));
 
     Path duckOut = tmp.resolve("duck");
     try (DuckDbGlotip duck = new DuckDbGlotip(REFERENCE, 2)) {

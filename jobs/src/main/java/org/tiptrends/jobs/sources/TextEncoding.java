@@ -35,6 +35,28 @@ import org.tiptrends.jobs.io.Location;
  */
 public final class TextEncoding {
   public static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+  /**
+   * Where Latin-1 and Windows-1252 differ: bytes 0x80-0x9F, C1 controls in Latin-1 and printable
+   * characters (€, ‚, …, ’, “, ”, –, —, ...) in Windows-1252; {@link #WINDOWS_1252_C1} holds the
+   * latter, char for char. For a reader that takes Latin-1 only (Spark's CSV source): read as
+   * Latin-1, then translate these.
+   */
+  public static final String LATIN1_C1;
+  public static final String WINDOWS_1252_C1;
+
+  static {
+    StringBuilder latin1 = new StringBuilder();
+    StringBuilder cp1252 = new StringBuilder();
+    for (int b = 0x80; b <= 0x9F; b++) {
+      String c = new String(new byte[] {(byte) b}, WINDOWS_1252);
+      if (!c.equals("\uFFFD") && c.charAt(0) != b) { // the five bytes Windows-1252 leaves undefined are refused
+        latin1.append((char) b);
+        cp1252.append(c);
+      }
+    }
+    LATIN1_C1 = latin1.toString();
+    WINDOWS_1252_C1 = cp1252.toString();
+  }
   /** The message every reader gives for a text it refuses (with the reason in brackets). */
   static final String SAVE_AS_UTF8 = "save it as CSV UTF-8";
   private static final int EXAMPLES = 3;

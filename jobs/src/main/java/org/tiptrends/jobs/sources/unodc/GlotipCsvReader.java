@@ -62,13 +62,24 @@ public final class GlotipCsvReader {
     for (int i = 0; i < width; i++) {
       positional = positional.add("_c" + i, DataTypes.StringType, true);
     }
+    // Spark's CSV source takes Latin-1 but not Windows-1252: read as Latin-1, then give 0x80-0x9F their
+    // Windows-1252 characters; quotes inside a quoted value are doubled (RFC 4180, as Excel writes them)
+    boolean windows1252 = encoding.charset().equals(TextEncoding.WINDOWS_1252);
     Dataset<Row> all = spark.read()
         .option("header", false)
         .option("mode", "PERMISSIVE")
-        .option("encoding", encoding.charset().name())
+        .option("encoding", windows1252 ? "ISO-8859-1" : encoding.charset().name())
+        .option("escape", "\"")
         .option("enforceSchema", true)
         .schema(positional)
         .csv(file.uri());
+    if (windows1252) {
+      Column[] decoded = new Column[width];
+      for (int i = 0; i < width; i++) {
+        decoded[i] = functions.translate(col("_c" + i), TextEncoding.LATIN1_C1, TextEncoding.WINDOWS_1252_C1).as("_c" + i);
+      }
+      all = all.select(decoded);
+    }
 
     Column drop = lit(false);
     for (List<String> before : first.subList(0, header.rowIndex() + 1)) {
@@ -81,7 +92,12 @@ public final class GlotipCsvReader {
     }
     raw.add(lit(name).as("source_file"));
     raw.add(lit(null).cast(DataTypes.LongType).as("source_row"));
-    Dataset<Row> rows = all.filter(functions.not(drop)).select(raw.toArray(Column[]::new));
+    Column any = lit(null).cast(DataTypes.StringType);
+    for (int i = 0; i < width; i++) {
+      any = functions.coalesce(any, col("_c" + i));
+    }
+    // a line of empty cells (a blank spreadsheet row saved as CSV) holds no data, as in a workbook
+    Dataset<Row> rows = all.filter(functions.not(drop).and(any.isNotNull())).select(raw.toArray(Column[]::new));
     return new Result(rows, header, noDataRows, encoding);
   }
 

@@ -42,6 +42,45 @@ class GlotipReadersTest {
   }
 
   @Test
+  void doubledQuotesBlankLinesAndWindows1252ReadAsExcelWroteThem() throws Exception {
+    // RFC 4180 quotes (a formula's text in the preamble), a line of empty cells, Windows-1252 with its
+    // own characters (’, –) beside Latin-1's (ô)
+    String text = "UNODC,\"HYPERLINK(\"\"mailto:unodc_ddds@un.org\"\", \"\"unodc_ddds@un.org\"\")\"\r\n30/05/2023\r\n"
+        + HEADER + "\r\n" + DATA_1 + "\r\n,,,,,,,,,,,,\r\n"
+        + DATA_2.replace("Côte d'Ivoire", "Côte d’Ivoire – nationals") + "\r\n";
+    Path f = tmp.resolve("w.csv");
+    Files.write(f, text.getBytes(org.tiptrends.jobs.sources.TextEncoding.WINDOWS_1252));
+    GlotipCsvReader.Result r = new GlotipCsvReader(TestSupport.spark()).read(org.tiptrends.jobs.io.Location.local(f));
+    assertEquals("windows-1252", r.encoding().label());
+    List<Row> rows = r.rows().orderBy("category").collectAsList();
+    assertEquals(2, rows.size(), "the preamble, the header and the blank line are no data: " + rows);
+    assertEquals("Côte d’Ivoire – nationals", rows.get(0).getAs("category"));
+    assertEquals("30/05/2023", r.header().exportDate());
+  }
+
+  @Test
+  void theRealExportSavedAsWindows1252ReadsAsTheSameExportInUtf8() throws Exception {
+    Assumptions.assumeTrue(TestSupport.realData().isPresent(), TestSupport.NO_REAL_DATA);
+    List<List<String>> cells = org.tiptrends.jobs.RealExports.glotipCells(
+        TestSupport.realData().get().resolve("unodc/data_glotip.xlsx"));
+    Path utf8 = tmp.resolve("utf8.csv");
+    Path cp1252 = tmp.resolve("cp1252.csv");
+    // characters Windows-1252 lacks (U+FFFD of the export's own broken encodings) are '?' in both
+    org.tiptrends.jobs.RealExports.writeCsv(cp1252, cells, org.tiptrends.jobs.sources.TextEncoding.WINDOWS_1252, "\r\n", false);
+    Files.writeString(utf8, Files.readString(cp1252, org.tiptrends.jobs.sources.TextEncoding.WINDOWS_1252), StandardCharsets.UTF_8);
+    var reader = new GlotipCsvReader(TestSupport.spark());
+    List<String> a = sorted(reader.read(org.tiptrends.jobs.io.Location.local(utf8)).rows().drop("source_file"));
+    List<String> b = sorted(reader.read(org.tiptrends.jobs.io.Location.local(cp1252)).rows().drop("source_file"));
+    assertEquals(46_556, b.size(), "every row of the export");
+    assertEquals(a, b, "nothing read differently");
+    assertTrue(b.stream().anyMatch(r -> r.contains("Côte d’Ivoire")), "the typographic apostrophe of 0x92");
+  }
+
+  static List<String> sorted(org.apache.spark.sql.Dataset<Row> rows) {
+    return rows.collectAsList().stream().map(Row::toString).sorted().toList();
+  }
+
+  @Test
   void csvWithoutPreambleAndWithReorderedExtraColumns() throws Exception {
     Path f = tmp.resolve("b.csv");
     Files.writeString(f, "Note," + HEADER + "\nhello," + DATA_1 + "\n", StandardCharsets.UTF_8);
