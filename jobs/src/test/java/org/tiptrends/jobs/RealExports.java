@@ -42,6 +42,17 @@ public final class RealExports {
     return rows;
   }
 
+  /** The cells with every character {@code charset} cannot encode as '?', as a tool saving in it writes them. */
+  public static List<List<String>> representable(List<List<String>> rows, Charset charset) {
+    CharsetEncoder encoder = charset.newEncoder();
+    List<List<String>> out = new ArrayList<>();
+    for (List<String> r : rows) {
+      out.add(r.stream().map(v -> v.codePoints().mapToObj(cp -> encoder.canEncode(Character.toString(cp))
+          ? Character.toString(cp) : "?").reduce("", String::concat)).toList());
+    }
+    return out;
+  }
+
   /** Writes rows as RFC 4180 CSV; {@code quoteAll} as the World Bank does; unencodable characters as '?'. */
   public static void writeCsv(Path file, List<List<String>> rows, Charset charset, String lineEnd, boolean quoteAll)
       throws IOException {

@@ -115,7 +115,6 @@ final class DataPackageReader {
     String name = file.toString();
     TextEncoding.Verdict encoding = TextEncoding.of(file, "CSV file");
     List<WorldBankFile.Cell> cells = new ArrayList<>();
-    List<String> warnings = new ArrayList<>();
     long read = 0;
     try (Reader in = encoding.reader(file); CSVParser parser = NamedColumns.parse(in)) {
       NamedColumns columns = NamedColumns.of(parser, name, REQUIRED);
@@ -140,7 +139,7 @@ final class DataPackageReader {
     }
     SourceFile input = describe(new SourceFile(WorldBankSource.FOLDER, name, "csv", FileHashes.sha256(file),
         file.size(), read, descriptor.publisher(), descriptor.exportDate()).with(encoding), p, license, code);
-    return new WorldBankFile(file, label, cells, read, vintage, warnings, input);
+    return new WorldBankFile(file, label, cells, read, vintage, List.of(), input);
   }
 
   /** The package's own metadata, as flat details of an input. */

@@ -43,7 +43,7 @@ public final class WdiCsvReader {
 
   WorldBankFile read(Location file) {
     String name = file.toString();
-    TextEncoding.Verdict encoding = TextEncoding.of(file, "UTF-8 CSV file");
+    TextEncoding.Verdict encoding = TextEncoding.of(file, "World Bank CSV");
     List<List<String>> rows = new ArrayList<>();
     try (BufferedReader reader = encoding.reader(file);
         CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get().parse(reader)) {
@@ -53,7 +53,7 @@ public final class WdiCsvReader {
         rows.add(row);
       }
     } catch (IOException | java.io.UncheckedIOException e) {
-      throw new InputException(name, "not a readable UTF-8 CSV file (" + FileSniffer.describe(e, file) + ")", e);
+      throw new InputException(name, "not a readable World Bank CSV (" + FileSniffer.describe(e, file) + ")", e);
     }
     if (rows.isEmpty()) {
       throw new InputException(name, "empty file");
