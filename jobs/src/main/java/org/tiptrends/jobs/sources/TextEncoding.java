@@ -167,6 +167,13 @@ public final class TextEncoding {
       }
       for (int i = 0; i < n; i++) {
         int b = buf[i] & 0xFF;
+        if (b < 0x80 && need == 0) { // ASCII, the bulk of every export
+          if (b == '\n') {
+            line++;
+            lineStart = offset + i + 1;
+          }
+          continue;
+        }
         if (b == 0x81 || b == 0x8D || b == 0x8F || b == 0x90 || b == 0x9D) {
           if (s.undefined1252++ == 0) { // Windows-1252 defines no character for these
             s.firstUndefinedLine = line;
