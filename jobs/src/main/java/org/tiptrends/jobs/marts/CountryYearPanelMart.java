@@ -26,8 +26,8 @@ import org.tiptrends.core.geo.ReferenceData;
  * {@code country_year_panel}: one row per country-year with any detected-victims value, the
  * measures analysts correlate: detected victims, female, child and forced-labour shares (each with
  * bounds), the flow shares, and GDP per capita and population (World Bank SP.POP.TOTL, the
- * denominator of rates) for the same year, null where the World Bank gives none. Shares are among victims whose
- * category is known, and only where the export gives the categories needed: female and male for
+ * denominator of rates) for the same year, null where the World Bank gives none. Shares are among
+ * victims whose category is known, and only where the export gives the categories needed: female and male for
  * the female share (other counted when given); adult and child for the child share; sexual
  * exploitation and forced labour for the forced-labour share (other forms counted when given).
  * Conflict columns are null for years the conflict data do not cover.
@@ -107,13 +107,13 @@ public final class CountryYearPanelMart extends Mart {
     Dataset<Row> conflict = in.built(ConflictMart.NAME).select(col("year").as("c_year"), col("iso3").as("c_iso3"),
         col("max_intensity").as("conflict_max_intensity"),
         col("max_intensity").gt(0).as("in_conflict"));
-    Dataset<Row> withGdp = withIndicator(withIndicator(joined, in, GDP_PER_CAPITA, "gdp_per_capita"),
+    Dataset<Row> withIndicators = withIndicator(withIndicator(joined, in, GDP_PER_CAPITA, "gdp_per_capita"),
         in, POPULATION, "population");
     // null, not 0, where the conflict data do not cover the year
-    withGdp = withGdp.join(conflict, withGdp.col("year").equalTo(conflict.col("c_year"))
-        .and(withGdp.col("iso3").equalTo(conflict.col("c_iso3"))), "left").drop("c_year", "c_iso3");
+    Dataset<Row> withConflict = withIndicators.join(conflict, withIndicators.col("year").equalTo(conflict.col("c_year"))
+        .and(withIndicators.col("iso3").equalTo(conflict.col("c_iso3"))), "left").drop("c_year", "c_iso3");
     // country-years known only from flows get their names and regions from the reference table too
-    return withGdp.map((MapFunction<Row, Row>) CountryYearPanelMart::placed, Encoders.row(withGdp.schema()));
+    return withConflict.map((MapFunction<Row, Row>) CountryYearPanelMart::placed, Encoders.row(withConflict.schema()));
   }
 
   /** {@code rows} with one World Bank indicator of the same country-year as a column (null where missing). */

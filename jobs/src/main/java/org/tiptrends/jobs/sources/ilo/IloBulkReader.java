@@ -16,8 +16,8 @@ import org.tiptrends.jobs.sources.TextEncoding;
 
 /**
  * Reads an ILOSTAT bulk download CSV (long: {@code ref_area, source, indicator, sex, classif1,
- * classif2, time, obs_value, obs_status, ...}, columns in any order, found by name). Countries come as ISO3 codes, ILO regions as their
- * own codes; age bands and sectors come as ILO classification codes ({@code AGE_AGGREGATE_Y05-17},
+ * classif2, time, obs_value, obs_status, ...}, columns in any order, found by name). Countries come
+ * as ISO3 codes, ILO regions as their own codes; age bands and sectors come as ILO classification codes ({@code AGE_AGGREGATE_Y05-17},
  * {@code ECO_AGGREGATE_AGR}). Indicators ending in {@code _NB} are counts in thousands, {@code _RT}
  * rates in percent.
  */
