@@ -44,8 +44,9 @@ import org.tiptrends.jobs.sources.InputException;
  * wrong, run in-process against a marts root whose live version was built from that baseline (so
  * the row-count gate compares like with like). An input the job cannot trust stops the run with a
  * one-line message naming the file and the problem, and nothing is published; a bad row in a good
- * file is quarantined (or reported) and the rest is published. Two 50 MB junk files are made at run
- * time, never committed.
+ * file is quarantined (or reported) and the rest is published. Two 50 MB junk files, and the cases
+ * {@link RealCorpus} makes from the real exports of {@code ../shared/realdata} (their expectations in
+ * {@link RealCases}), are made at run time, never committed.
  *
  * <p>The runs are independent (each on its own copy of the marts root), so they go three at a time
  * on the shared Spark session; each test then checks its case's outcome.
