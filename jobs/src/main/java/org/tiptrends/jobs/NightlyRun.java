@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -31,7 +32,9 @@ import org.tiptrends.jobs.quality.GateSettings;
 import org.tiptrends.jobs.quality.QualityGates;
 import org.tiptrends.jobs.report.GlotipRunFindings;
 import org.tiptrends.jobs.report.RunReport;
+import org.tiptrends.jobs.sources.InputException;
 import org.tiptrends.jobs.sources.SourceFile;
+import org.tiptrends.jobs.sources.SourceFolder;
 import org.tiptrends.jobs.sources.unodc.GlotipSource;
 import org.tiptrends.jobs.sources.ilo.IloSource;
 import org.tiptrends.jobs.sources.ucdp.UcdpSource;
@@ -47,6 +50,22 @@ import org.tiptrends.jobs.staging.StagedGlotip;
 public final class NightlyRun {
   static final List<Mart> MARTS = List.of(new VictimsByYearMart(), new FlowsMart(), new FlowSharesMart(),
       new IndicatorsMart(), new SectorsMart(), new ConflictMart(), new CountryYearPanelMart());
+
+  /**
+   * The source folders, each required on every run (the first included) unless allowed missing:
+   * without any one of them a version would publish empty marts or panel columns as if that were
+   * the data. Folder → what it holds, for messages.
+   */
+  public static final Map<String, String> SOURCES = sources();
+
+  private static Map<String, String> sources() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put(GlotipSource.FOLDER, "GLOTIP exports (.xlsx, .csv)");
+    m.put(WorldBankSource.FOLDER, "World Bank indicators (WDI .csv, data package folders)");
+    m.put(IloSource.FOLDER, "ILOSTAT exports (.xlsx, .csv)");
+    m.put(UcdpSource.FOLDER, "UCDP/PRIO conflict data (.csv)");
+    return java.util.Collections.unmodifiableMap(m);
+  }
 
   /** @param published the version's directory */
   public record Result(String version, Location published, RunReport report) {
@@ -66,15 +85,65 @@ public final class NightlyRun {
   private final SparkSession spark;
   private final Consumer<String> progress;
   private final GateSettings gates;
+  private final Set<String> allowMissing;
 
   public NightlyRun(SparkSession spark, Consumer<String> progress) {
     this(spark, progress, GateSettings.defaults());
   }
 
   public NightlyRun(SparkSession spark, Consumer<String> progress, GateSettings gates) {
+    this(spark, progress, gates, Set.of());
+  }
+
+  /** @param allowMissing source folders ({@link #SOURCES}) this run may go without */
+  public NightlyRun(SparkSession spark, Consumer<String> progress, GateSettings gates, Set<String> allowMissing) {
     this.spark = spark;
     this.progress = progress;
     this.gates = gates;
+    this.allowMissing = Set.copyOf(allowMissing);
+    List<String> unknown = allowMissing.stream().filter(f -> !SOURCES.containsKey(f)).sorted().toList();
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException("unknown source(s) " + unknown + "; the sources are " + SOURCES.keySet());
+    }
+  }
+
+  /** What each source folder of {@code input} holds for its reader. */
+  static Map<String, SourceFolder.Listing> listSources(Location input) {
+    Map<String, SourceFolder.Listing> m = new LinkedHashMap<>();
+    m.put(GlotipSource.FOLDER, GlotipSource.list(input));
+    m.put(WorldBankSource.FOLDER, WorldBankSource.list(input));
+    m.put(IloSource.FOLDER, IloSource.list(input));
+    m.put(UcdpSource.FOLDER, UcdpSource.list(input));
+    return m;
+  }
+
+  /**
+   * Fails on the first source folder that is missing or holds nothing its reader reads, unless
+   * allowed; cheap (listings only), so the command runs it before Spark starts.
+   *
+   * @return warnings for the allowed ones
+   * @throws InputException naming the folder
+   */
+  public static List<String> requireSources(Location input, Set<String> allowMissing) {
+    List<String> warnings = new ArrayList<>();
+    for (Map.Entry<String, SourceFolder.Listing> e : listSources(input).entrySet()) {
+      String folder = e.getKey();
+      SourceFolder.Listing listing = e.getValue();
+      if (!listing.isEmpty()) {
+        continue;
+      }
+      boolean absent = !listing.dir().isDirectory();
+      String problem = absent ? "no such folder" : "holds no " + SOURCES.get(folder)
+          + (listing.skipped().isEmpty() ? "" : " (only " + listing.skipped().stream()
+              .map(k -> k.path().substring(k.path().lastIndexOf('/') + 1)).toList() + ", which are skipped)");
+      if (allowMissing.contains(folder)) {
+        warnings.add(listing.dir() + ": " + problem + " (allowed by --allow-missing): the marts it feeds are empty");
+      } else {
+        throw new InputException(listing.dir().toString(), "required source missing: " + problem
+            + "; every run needs its " + SOURCES.get(folder) + ", or --allow-missing " + folder + " to publish without it");
+      }
+    }
+    return warnings;
   }
 
   /** A run from a local input folder to a local marts root. */
@@ -110,11 +179,8 @@ public final class NightlyRun {
       if (!input.isDirectory()) {
         throw new IllegalArgumentException("input directory not found: " + input);
       }
-      for (String folder : List.of(GlotipSource.FOLDER, WorldBankSource.FOLDER, IloSource.FOLDER, UcdpSource.FOLDER)) {
-        if (!input.resolve(folder).isDirectory()) {
-          report.warn("no " + folder + "/ folder in " + input + ": the marts it feeds will be empty");
-        }
-      }
+      report.put("allowed_missing_sources", allowMissing.stream().sorted().toList());
+      requireSources(input, allowMissing).forEach(report::warn);
 
       progress.accept("reading " + input.resolve(GlotipSource.FOLDER));
       GlotipSource.Loaded loaded = GlotipSource.load(spark, input);
@@ -141,8 +207,19 @@ public final class NightlyRun {
       report.put("quarantine", findings.quarantine());
       report.put("excluded_non_country_codes", findings.excludedCodes());
       report.put("citizenship", findings.citizenship());
-      report.put("worldbank", Map.of("excluded_aggregate_codes", worldBank.excludedAggregates(),
-          "non_numeric_cells", worldBank.badCells()));
+      List<SourceFolder.Skipped> skipped = new ArrayList<>(loaded.skipped());
+      skipped.addAll(worldBank.skipped());
+      skipped.addAll(ilo.skipped());
+      skipped.addAll(ucdp.skipped());
+      report.put("skipped_inputs", skipped);
+      skipped.forEach(k -> report.warn(k.path() + ": skipped: " + k.reason()));
+      worldBank.warnings().forEach(report::warn);
+      Map<String, Object> wb = new LinkedHashMap<>();
+      wb.put("excluded_aggregate_codes", worldBank.excludedAggregates());
+      wb.put("non_numeric_cells", worldBank.badCells());
+      wb.put("vintages", worldBank.vintages());
+      wb.put("overlaps", worldBank.overlaps());
+      report.put("worldbank", wb);
       report.put("ilo", Map.of("non_numeric_cells", ilo.badCells()));
       report.put("ucdp", Map.of("unmapped_gleditsch_ward_codes", ucdp.unmappedGwCodes(), "bad_rows", ucdp.badRows()));
 
@@ -171,7 +248,7 @@ public final class NightlyRun {
       Map<String, Boolean> sourcePresent = Map.of(IndicatorsMart.NAME, !worldBank.files().isEmpty(),
           SectorsMart.NAME, !ilo.files().isEmpty(), ConflictMart.NAME, !ucdp.files().isEmpty());
       new QualityGates(spark, gates).run(report, findings, outputs, missingContractColumns, build,
-          store.current().map(store.root()::resolve), !loaded.files().isEmpty(), sourcePresent);
+          store.current().map(store.root()::resolve), !loaded.files().isEmpty(), sourcePresent, MARTS);
       Instant finished = Instant.now();
       report.put("finished_at", finished.toString())
           .put("elapsed_seconds", Duration.between(started, finished).toMillis() / 1000.0);
@@ -239,10 +316,11 @@ public final class NightlyRun {
     m.put("format", f.format());
     m.put("sha256", f.sha256());
     m.put("bytes", f.bytes());
-    m.put("rows_read", f.rowsRead());
+    m.put("rows_read", f.rowsRead() < 0 ? null : f.rowsRead());
     m.put("publisher", f.publisher());
     m.put("export_date", org.tiptrends.jobs.sources.ExportDates.iso(f.exportDate()));
     m.put("export_date_as_published", f.exportDate());
+    m.putAll(f.details()); // flat strings only: jobs/bin/nightly reads the inputs list with a pattern
     return m;
   }
 }

@@ -24,12 +24,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.tiptrends.jobs.publish.MartStore;
+import org.tiptrends.jobs.quality.GateSettings;
 import org.tiptrends.jobs.sources.InputException;
 import org.tiptrends.jobs.sources.ucdp.PublishedGleditschWard;
 
 /** End to end on the bundled sample: contract, figures against an independent reading, publishing. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NightlyRunTest {
+  /** The sources a test with GLOTIP files alone allows missing. */
+  static final java.util.Set<String> OTHER_SOURCES = java.util.Set.of("worldbank", "ilo", "ucdp");
+
   Path marts;
 
   NightlyRun.Result result;
@@ -192,8 +196,9 @@ class NightlyRunTest {
     Files.createDirectories(badInput.resolve("unodc"));
     Files.write(badInput.resolve("unodc/truncated.xlsx"), new byte[] {'P', 'K', 3, 4, 1});
     String before = Files.readString(marts.resolve("CURRENT"));
-    InputException e = assertThrows(InputException.class,
-        () -> new NightlyRun(TestSupport.spark(), m -> {}).run(badInput, marts));
+    // only a GLOTIP folder: the other sources are allowed missing, so the bad workbook is what fails
+    InputException e = assertThrows(InputException.class, () -> new NightlyRun(TestSupport.spark(), m -> {},
+        GateSettings.defaults(), OTHER_SOURCES).run(badInput, marts));
     assertTrue(e.getMessage().contains("truncated.xlsx"), e.getMessage());
     assertEquals(before, Files.readString(marts.resolve("CURRENT")));
     try (Stream<Path> s = Files.list(marts)) {
@@ -327,13 +332,14 @@ class NightlyRunTest {
         }
       });
     }
+    // a GLOTIP file alone: the other sources are allowed missing
     NightlyRun.ChecksFailedException e = assertThrows(NightlyRun.ChecksFailedException.class,
-        () -> new NightlyRun(TestSupport.spark(), m -> {}).run(smallInput, ownMarts));
+        () -> new NightlyRun(TestSupport.spark(), m -> {}, GateSettings.defaults(), OTHER_SOURCES).run(smallInput, ownMarts));
     assertTrue(e.getMessage().contains("row_counts_vs_live"), e.getMessage());
     assertEquals(result.version() + "\n", Files.readString(ownMarts.resolve("CURRENT")));
 
     var allowed = new org.tiptrends.jobs.quality.GateSettings(0.9, 0.05, 0.5, true, 0.05);
-    NightlyRun.Result r = new NightlyRun(TestSupport.spark(), m -> {}, allowed).run(smallInput, ownMarts);
+    NightlyRun.Result r = new NightlyRun(TestSupport.spark(), m -> {}, allowed, OTHER_SOURCES).run(smallInput, ownMarts);
     JsonNode gate = null;
     for (JsonNode c : new ObjectMapper().readTree(r.versionDir().resolve("run.json").toFile()).get("checks")) {
       if (c.get("name").asText().equals("row_counts_vs_live")) {

@@ -28,6 +28,15 @@ public final class Prerequisites {
   }
 
   /**
+   * The real exports where they are on this machine, without skipping: for code that prepares cases
+   * before the tests that use them ask {@link #require} (so CI still fails where they are missing).
+   */
+  public static java.util.Optional<Path> realDataIfPresent() {
+    Path dir = Path.of(System.getProperty("tiptrends.realdata", "../../shared/realdata")).toAbsolutePath().normalize();
+    return Files.isDirectory(dir) ? java.util.Optional.of(dir) : java.util.Optional.empty();
+  }
+
+  /**
    * One file of the real exports. A folder that is there but lacks the file is a broken copy: that
    * fails even where the real data are not required.
    */

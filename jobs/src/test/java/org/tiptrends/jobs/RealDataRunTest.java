@@ -190,6 +190,41 @@ class RealDataRunTest {
         "one row per country-year");
   }
 
+  /** The population data package (issue 14): read as the package says, countries only, and in the panel. */
+  @Test
+  void thePopulationPackageGivesEveryCountryYearOnceAndThePanelItsPopulation() throws Exception {
+    Map<String, Double> expected = new java.util.HashMap<>();
+    try (var in = java.nio.file.Files.newBufferedReader(Prerequisites.realDataFile("worldbank/population/data/population.csv"));
+        var p = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().get().parse(in)) {
+      for (var r : p) {
+        if (org.tiptrends.core.geo.ReferenceData.standard().country(r.get("Country Code")).isPresent()) {
+          expected.put(r.get("Country Code") + " " + r.get("Year"), Double.parseDouble(r.get("Value")));
+        }
+      }
+    }
+    Map<String, Double> published = new java.util.HashMap<>();
+    for (Row r : mart("indicators").filter(col("indicator_code").equalTo("SP.POP.TOTL")).collectAsList()) {
+      published.put(r.<String>getAs("iso3") + " " + r.<Integer>getAs("year"), r.<Double>getAs("value"));
+    }
+    assertEquals(expected, published);
+    long joined = 0;
+    for (Row r : mart("country_year_panel").filter(col("population").isNotNull()).collectAsList()) {
+      assertEquals(expected.get(r.<String>getAs("iso3") + " " + r.<Integer>getAs("year")), r.<Double>getAs("population"));
+      joined += r.<Integer>getAs("year") == 2018 && r.getAs("detected_victims") != null ? 1 : 0;
+    }
+    assertTrue(joined >= 100, joined + " countries with victims and population in 2018");
+    JsonNode descriptor = null;
+    for (JsonNode in : report.get("inputs")) {
+      if (in.get("path").asText().endsWith("population/datapackage.json")) {
+        descriptor = in;
+      }
+    }
+    assertEquals(List.of("ODC-PDDL-1.0", "2023-03-30", "SP.POP.TOTL"), List.of(descriptor.get("license").asText(),
+        descriptor.get("version").asText(), descriptor.get("indicator_code").asText()), descriptor.toString());
+    assertEquals(0, report.at("/worldbank/overlaps").size(), "GDP and population never meet");
+    assertEquals(0, report.get("skipped_inputs").size(), "the population/ folder is read, not skipped");
+  }
+
   @Test
   void indicatorsHoldGdpPerCapitaFrom2003To2021() {
     for (int year = 2003; year <= 2021; year++) {

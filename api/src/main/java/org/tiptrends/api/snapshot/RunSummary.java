@@ -22,9 +22,11 @@ public record RunSummary(String runId, String version, String startedAt, String 
    *
    * @param file the file name (the directory the job read it from is not published)
    * @param exportDate the export date as the run report states it (each publisher has its format)
+   * @param title a data package's title, {@code license} its licence and {@code version} its version
+   *     (a UCDP/PRIO file's dataset version); null where the file states none
    */
   public record Input(String source, String publisher, String file, String format, String exportDate,
-      String sha256, Long bytes, Long rowsRead) {}
+      String sha256, Long bytes, Long rowsRead, String title, String license, String version) {}
 
   public record Reason(String reason, long rows) {}
 
@@ -37,7 +39,7 @@ public record RunSummary(String runId, String version, String startedAt, String 
     for (JsonNode in : run.path("inputs")) {
       inputs.add(new Input(text(in, "source"), text(in, "publisher"), fileName(text(in, "path")),
           text(in, "format"), text(in, "export_date"), text(in, "sha256"),
-          number(in, "bytes"), number(in, "rows_read")));
+          number(in, "bytes"), number(in, "rows_read"), text(in, "title"), text(in, "license"), text(in, "version")));
     }
     List<Reason> reasons = new ArrayList<>();
     for (JsonNode r : run.path("quarantine").path("by_reason")) {

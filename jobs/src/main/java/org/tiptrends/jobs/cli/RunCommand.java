@@ -21,8 +21,9 @@ import picocli.CommandLine.Option;
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = {"Read the exports under --input, build every mart and publish a new version under "
         + "--marts. CURRENT moves only when every mart and run.json are complete and no check failed.",
-        "", "Input layout: DIR/unodc/*.xlsx|*.csv (UNODC GLOTIP exports as downloaded). "
-        + "A missing source folder is a warning.",
+        "", "Input layout: DIR/unodc/ (GLOTIP .xlsx, .csv), DIR/worldbank/ (WDI .csv, data package folders), "
+        + "DIR/ilo/ (ILOSTAT .xlsx, .csv), DIR/ucdp/ (UCDP/PRIO .csv). Every source is required: a missing or "
+        + "empty folder fails the run unless --allow-missing names it. Other files and folders are skipped with a warning.",
         "", "DIR is a local path or a Hadoop file system URI (file:///srv/raw, hdfs://nn:8020/raw, "
         + "s3a://bucket/raw); Hadoop settings come from core-site.xml on the class path, "
         + "$HADOOP_CONF_DIR, -Dspark.hadoop.KEY=VALUE and --conf spark.hadoop.KEY=VALUE."})
@@ -72,6 +73,11 @@ public final class RunCommand implements Callable<Integer>, TipTrendsCommand.Ver
       description = "Gate: country-years whose breakdowns may exceed their total's bounds (default ${DEFAULT-VALUE}).")
   double maxInconsistentShare;
 
+  @Option(names = "--allow-missing", split = ",", paramLabel = "SOURCE",
+      description = "Source folders this run may go without (comma-separated: unodc, worldbank, ilo, ucdp); "
+          + "their marts are published empty. Without it a missing or empty source folder fails the run.")
+  java.util.List<String> allowMissing = new java.util.ArrayList<>();
+
   @Option(names = "--verbose", description = "Spark's log and stack traces on stderr.")
   boolean verbose;
 
@@ -85,27 +91,35 @@ public final class RunCommand implements Callable<Integer>, TipTrendsCommand.Ver
     if (lockStaleSeconds < 1) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--lock-stale-seconds must be at least 1");
     }
+    java.util.Set<String> allowed = new java.util.TreeSet<>(allowMissing);
+    if (!NightlyRun.SOURCES.keySet().containsAll(allowed)) {
+      allowed.removeAll(NightlyRun.SOURCES.keySet());
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--allow-missing: unknown source(s) "
+          + allowed + "; the sources are " + String.join(", ", NightlyRun.SOURCES.keySet()));
+    }
     Configurator.setRootLevel(verbose ? Level.INFO : Level.OFF);
     Configuration hadoop = HadoopConf.create(conf);
     Location in = Location.of(input, hadoop);
     if (!in.isDirectory()) {
       throw new IllegalArgumentException("input directory not found: " + in);
     }
+    NightlyRun.requireSources(in, allowed); // before the lock and Spark: a missing source fails at once
     long t0 = System.nanoTime();
     String chosenMaster = System.getProperty("spark.master") != null && SparkSessions.DEFAULT_MASTER.equals(master)
         ? null : master;
     MartStore store = new MartStore(Location.of(marts, hadoop), Duration.ofSeconds(lockStaleSeconds));
     // the lock first: a second run exits at once, before paying for Spark's start-up
     try (MartsLock lock = store.lock()) {
-      return runLocked(in, store, lock.runId(), chosenMaster, t0);
+      return runLocked(in, store, lock.runId(), chosenMaster, t0, allowed);
     }
   }
 
-  private int runLocked(Location in, MartStore store, String runId, String chosenMaster, long t0) {
+  private int runLocked(Location in, MartStore store, String runId, String chosenMaster, long t0,
+      java.util.Set<String> allowed) {
     SparkSession spark = SparkSessions.create(chosenMaster, conf);
     try {
       NightlyRun.Result r = new NightlyRun(spark, msg -> log(t0, msg), new GateSettings(minResolvedShare,
-          maxQuarantineShare, maxRowDrop, allowRowDrop, maxInconsistentShare)).runHoldingLock(in, store, runId);
+          maxQuarantineShare, maxRowDrop, allowRowDrop, maxInconsistentShare), allowed).runHoldingLock(in, store, runId);
       for (String w : r.report().warnings()) {
         System.err.println("tiptrends: warning: " + w);
       }

@@ -33,13 +33,18 @@ public final class TipTrendsCommand implements Runnable {
         e.printStackTrace(err);
       }
       err.flush();
-      return e instanceof org.tiptrends.jobs.publish.MartStore.ConcurrentRunException ? EXIT_LOCKED : EXIT_FAILED;
+      return exitCode(e);
     });
     return cl;
   }
 
+  /** The exit code of a command that ended with {@code e}: 3 for another run holding the lock, else 1. */
+  public static int exitCode(Throwable e) {
+    return e instanceof org.tiptrends.jobs.publish.MartStore.ConcurrentRunException ? EXIT_LOCKED : EXIT_FAILED;
+  }
+
   /** The root cause's message on one line: what a data team reads at 3 a.m. */
-  static String oneLine(Throwable e) {
+  public static String oneLine(Throwable e) {
     Throwable t = e;
     while (t.getCause() != null && (t.getMessage() == null || t instanceof java.lang.reflect.InvocationTargetException)) {
       t = t.getCause();

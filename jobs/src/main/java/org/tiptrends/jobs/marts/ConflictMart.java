@@ -29,9 +29,11 @@ public final class ConflictMart extends Mart {
   public static final String NAME = "conflict";
   private static final List<String> COLUMNS = List.of("year", "iso3", "conflict_count", "max_intensity",
       "conflict_types");
+  /** One row per country-year. */
+  static final List<String> KEY = List.of("year", "iso3");
 
   public ConflictMart() {
-    super(NAME, COLUMNS);
+    super(NAME, COLUMNS, KEY);
   }
 
   @Override

@@ -25,8 +25,9 @@ import org.tiptrends.core.geo.ReferenceData;
 /**
  * {@code country_year_panel}: one row per country-year with any detected-victims value, the
  * measures analysts correlate: detected victims, female, child and forced-labour shares (each with
- * bounds), the flow shares, and GDP per capita for the same year. Shares are among victims whose
- * category is known, and only where the export gives the categories needed: female and male for
+ * bounds), the flow shares, and GDP per capita and population (World Bank SP.POP.TOTL, the
+ * denominator of rates) for the same year, null where the World Bank gives none. Shares are among
+ * victims whose category is known, and only where the export gives the categories needed: female and male for
  * the female share (other counted when given); adult and child for the child share; sexual
  * exploitation and forced labour for the forced-labour share (other forms counted when given).
  * Conflict columns are null for years the conflict data do not cover.
@@ -34,10 +35,13 @@ import org.tiptrends.core.geo.ReferenceData;
 public final class CountryYearPanelMart extends Mart {
   public static final String NAME = "country_year_panel";
   public static final String GDP_PER_CAPITA = "NY.GDP.PCAP.CD";
+  public static final String POPULATION = org.tiptrends.jobs.sources.worldbank.WorldBankSource.POPULATION;
   private static final List<String> COLUMNS = List.of("year", "iso3", "country_name", "region_code",
       "subregion_code", "detected_victims", "detected_victims_low", "detected_victims_high",
       "female_share", "child_share", "forced_labour_share", "transregional_share", "gdp_per_capita",
-      "conflict_max_intensity", "in_conflict");
+      "population", "conflict_max_intensity", "in_conflict");
+  /** One row per country-year. */
+  static final List<String> KEY = List.of("year", "iso3");
 
   /** The victims_by_year cells the panel needs: name, sex, age, form. */
   static final String[][] CELLS = {
@@ -68,7 +72,7 @@ public final class CountryYearPanelMart extends Mart {
       .add("forced_labour_share_high", DataTypes.DoubleType, true);
 
   public CountryYearPanelMart() {
-    super(NAME, COLUMNS);
+    super(NAME, COLUMNS, KEY);
   }
 
   @Override
@@ -93,8 +97,6 @@ public final class CountryYearPanelMart extends Mart {
         col("subregional_share"), col("subregional_share_low"), col("subregional_share_high"),
         col("regional_share"), col("regional_share_low"), col("regional_share_high"),
         col("transregional_share"), col("transregional_share_low"), col("transregional_share_high"));
-    Dataset<Row> gdp = in.indicators().filter(col("indicator_code").equalTo(GDP_PER_CAPITA))
-        .select(col("year").as("g_year"), col("iso3").as("g_iso3"), col("value").as("gdp_per_capita"));
 
     Dataset<Row> joined = victimShares.join(flowShares,
             victimShares.col("year").equalTo(flowShares.col("f_year"))
@@ -105,14 +107,21 @@ public final class CountryYearPanelMart extends Mart {
     Dataset<Row> conflict = in.built(ConflictMart.NAME).select(col("year").as("c_year"), col("iso3").as("c_iso3"),
         col("max_intensity").as("conflict_max_intensity"),
         col("max_intensity").gt(0).as("in_conflict"));
-    Dataset<Row> withGdp = joined.join(gdp,
-        joined.col("year").equalTo(gdp.col("g_year")).and(joined.col("iso3").equalTo(gdp.col("g_iso3"))), "left")
-        .drop("g_year", "g_iso3");
+    Dataset<Row> withIndicators = withIndicator(withIndicator(joined, in, GDP_PER_CAPITA, "gdp_per_capita"),
+        in, POPULATION, "population");
     // null, not 0, where the conflict data do not cover the year
-    withGdp = withGdp.join(conflict, withGdp.col("year").equalTo(conflict.col("c_year"))
-        .and(withGdp.col("iso3").equalTo(conflict.col("c_iso3"))), "left").drop("c_year", "c_iso3");
+    Dataset<Row> withConflict = withIndicators.join(conflict, withIndicators.col("year").equalTo(conflict.col("c_year"))
+        .and(withIndicators.col("iso3").equalTo(conflict.col("c_iso3"))), "left").drop("c_year", "c_iso3");
     // country-years known only from flows get their names and regions from the reference table too
-    return withGdp.map((MapFunction<Row, Row>) CountryYearPanelMart::placed, Encoders.row(withGdp.schema()));
+    return withConflict.map((MapFunction<Row, Row>) CountryYearPanelMart::placed, Encoders.row(withConflict.schema()));
+  }
+
+  /** {@code rows} with one World Bank indicator of the same country-year as a column (null where missing). */
+  private static Dataset<Row> withIndicator(Dataset<Row> rows, MartInputs in, String code, String column) {
+    Dataset<Row> values = in.indicators().filter(col("indicator_code").equalTo(code))
+        .select(col("year").as("i_year"), col("iso3").as("i_iso3"), col("value").as(column));
+    return rows.join(values, rows.col("year").equalTo(values.col("i_year"))
+        .and(rows.col("iso3").equalTo(values.col("i_iso3"))), "left").drop("i_year", "i_iso3");
   }
 
   static Row shares(Row r) {

@@ -32,10 +32,12 @@ public final class FlowSharesMart extends Mart {
   private static final List<String> COLUMNS = List.of("year", "destination_iso3",
       "known_origin_victims", "domestic_share", "subregional_share", "regional_share",
       "transregional_share");
+  /** One row per destination-year. */
+  static final List<String> KEY = List.of("year", "destination_iso3");
   static final StructType SCHEMA = schema();
 
   public FlowSharesMart() {
-    super(NAME, COLUMNS);
+    super(NAME, COLUMNS, KEY);
   }
 
   private static StructType schema() {

@@ -17,9 +17,11 @@ public final class FlowsMart extends Mart {
   public static final String NAME = "flows";
   private static final List<String> COLUMNS = List.of("year", "destination_iso3", "origin_code",
       "origin_level", "flow_type", "victims", "victims_low", "victims_high");
+  /** One row per year, destination, origin and flow type. */
+  static final List<String> KEY = List.of("year", "destination_iso3", "origin_code", "origin_level", "flow_type");
 
   public FlowsMart() {
-    super(NAME, COLUMNS);
+    super(NAME, COLUMNS, KEY);
   }
 
   @Override

@@ -12,9 +12,16 @@ public final class IndicatorsMart extends Mart {
   public static final String NAME = "indicators";
   private static final List<String> COLUMNS = List.of("year", "iso3", "indicator_code", "indicator_name",
       "value", "source");
+  /** One value per country-year and indicator: two files giving it are resolved before (World Bank vintages). */
+  static final List<String> KEY = List.of("year", "iso3", "indicator_code");
 
   public IndicatorsMart() {
-    super(NAME, COLUMNS);
+    super(NAME, COLUMNS, KEY);
+  }
+
+  @Override
+  public java.util.Optional<String> fileColumn() {
+    return java.util.Optional.of("source");
   }
 
   @Override

@@ -13,16 +13,21 @@ import org.apache.spark.sql.functions;
 public final class SectorsMart extends Mart {
   public static final String NAME = "sectors";
   private static final List<String> COLUMNS = List.of("year", "geo_level", "geo_code", "geo_name", "indicator",
-      "sex", "age_band", "sector", "value", "unit");
+      "sex", "age_band", "sector", "value", "unit", "indicator_code", "survey", "source_file");
+  /** One value per year, geography, indicator, sex, age band, sector and survey. */
+  static final List<String> KEY = List.of("year", "geo_level", "geo_code", "indicator", "sex", "age_band", "sector", "survey");
 
   public SectorsMart() {
-    super(NAME, COLUMNS);
+    super(NAME, COLUMNS, KEY);
+  }
+
+  @Override
+  public java.util.Optional<String> fileColumn() {
+    return java.util.Optional.of("source_file");
   }
 
   @Override
   public Dataset<Row> build(MartInputs in) {
-    Column[] cols = java.util.stream.Stream.concat(COLUMNS.stream(),
-        java.util.stream.Stream.of("indicator_code", "survey", "source_file")).map(functions::col).toArray(Column[]::new);
-    return in.sectors().select(cols);
+    return in.sectors().select(COLUMNS.stream().map(functions::col).toArray(Column[]::new));
   }
 }

@@ -22,9 +22,11 @@ public final class VictimsByYearMart extends Mart {
   public static final String NAME = "victims_by_year";
   private static final List<String> COLUMNS = List.of("year", "geo_level", "geo_code", "geo_name",
       "sex", "age", "form", "victims", "victims_low", "victims_high", "reporting_countries");
+  /** One row per year, geography and breakdown cell. */
+  static final List<String> KEY = List.of("year", "geo_level", "geo_code", "sex", "age", "form");
 
   public VictimsByYearMart() {
-    super(NAME, COLUMNS);
+    super(NAME, COLUMNS, KEY);
   }
 
   @Override

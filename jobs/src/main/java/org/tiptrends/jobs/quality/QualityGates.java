@@ -1,6 +1,11 @@
 package org.tiptrends.jobs.quality;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -13,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -20,6 +26,7 @@ import org.tiptrends.core.counts.CountInterval;
 import org.tiptrends.core.geo.ReferenceData;
 import org.tiptrends.jobs.io.Location;
 import org.tiptrends.jobs.marts.FlowsMart;
+import org.tiptrends.jobs.marts.Mart;
 import org.tiptrends.jobs.marts.VictimsByYearMart;
 import org.tiptrends.jobs.report.GlotipRunFindings;
 import org.tiptrends.jobs.report.RunReport;
@@ -44,15 +51,17 @@ public final class QualityGates {
    * @param build the build directory holding every mart
    * @param live the live version's directory, if any (for the row-count gate)
    * @param sourcePresent per mart fed by an optional source: whether that source had files
+   * @param marts every mart written, with its key
    */
   public void run(RunReport report, GlotipRunFindings f, Map<String, Long> outputs,
       Map<String, List<String>> missingContractColumns, Location build, Optional<Location> live, boolean glotipPresent,
-      Map<String, Boolean> sourcePresent) {
+      Map<String, Boolean> sourcePresent, List<Mart> marts) {
     // inputs without their required columns stop the run in the readers; this checks the outputs
     report.check("required_columns", missingContractColumns.isEmpty() ? CheckStatus.PASS : CheckStatus.FAIL,
         missingContractColumns.isEmpty()
             ? "every input had its required columns and every mart has the columns of its contract"
             : "marts without columns of their contract: " + missingContractColumns);
+    uniqueKeys(report, build, marts);
     nonEmpty(report, outputs, glotipPresent, sourcePresent);
     resolution(report, f);
     quarantine(report, f);
@@ -60,6 +69,39 @@ public final class QualityGates {
     aggregatesExcluded(report, f, build);
     flowsConserve(report, f, build);
     breakdownConsistency(report, build);
+  }
+
+  /**
+   * No two rows of a mart share its key. Overlapping inputs are settled before (the World Bank
+   * vintage rule); a duplicate that gets here (a row pasted twice in one file, two vintages of an
+   * ILOSTAT table) would be counted twice by every reader: the detail names the first keys and,
+   * where the mart has a file column, the files they came from.
+   */
+  private void uniqueKeys(RunReport report, Location build, List<Mart> marts) {
+    List<String> found = new ArrayList<>();
+    for (Mart mart : marts) {
+      Column[] key = mart.key().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+      Column files = mart.fileColumn().map(c -> concat_ws(" and ", sort_array(collect_set(col(c)))))
+          .orElse(lit(null).cast("string"));
+      Dataset<Row> repeated = read(build, mart.name()).groupBy(key).agg(count("*").as("n"), files.as("files"))
+          .filter(col("n").gt(1)).cache();
+      long n = repeated.count();
+      if (n > 0) {
+        List<String> examples = repeated.orderBy(key).limit(3).collectAsList().stream().map(r -> {
+          List<String> values = new ArrayList<>();
+          for (int i = 0; i < key.length; i++) {
+            values.add(String.valueOf(r.get(i)));
+          }
+          String from = r.isNullAt(r.fieldIndex("files")) ? "" : " from " + r.getAs("files");
+          return "(" + String.join(", ", values) + ") " + r.getAs("n") + " times" + from;
+        }).toList();
+        found.add(mart.name() + ": " + n + " keys (" + String.join(", ", mart.key()) + ") on more than one row, e.g. "
+            + String.join("; ", examples));
+      }
+      repeated.unpersist();
+    }
+    report.check("unique_keys", found.isEmpty() ? CheckStatus.PASS : CheckStatus.FAIL, found.isEmpty()
+        ? "no two rows of a mart share its key" : String.join("; ", found));
   }
 
   private static void nonEmpty(RunReport report, Map<String, Long> outputs, boolean glotipPresent,

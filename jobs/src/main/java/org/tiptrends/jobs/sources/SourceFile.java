@@ -1,14 +1,42 @@
 package org.tiptrends.jobs.sources;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * One input file as read: where it came from and what it held.
  *
  * @param publisher and {@code exportDate} as the export's preamble states them (may be null)
+ * @param details more flat facts for run.json's inputs, in order: {@code encoding} (and
+ *     {@code encoding_note}) of a text file, a data package's {@code title}, {@code license},
+ *     {@code version}, a release's {@code version}
  */
 public record SourceFile(String source, String path, String format, String sha256, long bytes,
-    long rowsRead, String publisher, String exportDate) {
+    long rowsRead, String publisher, String exportDate, Map<String, String> details) {
+
+  public SourceFile(String source, String path, String format, String sha256, long bytes, long rowsRead,
+      String publisher, String exportDate) {
+    this(source, path, format, sha256, bytes, rowsRead, publisher, exportDate, Map.of());
+  }
 
   public SourceFile withRowsRead(long rows) {
-    return new SourceFile(source, path, format, sha256, bytes, rows, publisher, exportDate);
+    return new SourceFile(source, path, format, sha256, bytes, rows, publisher, exportDate, details);
+  }
+
+  /** This file with one more detail; a null value adds nothing. */
+  public SourceFile with(String key, String value) {
+    if (value == null) {
+      return this;
+    }
+    Map<String, String> more = new LinkedHashMap<>(details);
+    more.put(key, value);
+    return new SourceFile(source, path, format, sha256, bytes, rowsRead, publisher, exportDate,
+        Collections.unmodifiableMap(more));
+  }
+
+  /** This text file's encoding as {@link TextEncoding} judged it. */
+  public SourceFile with(TextEncoding.Verdict encoding) {
+    return with("encoding", encoding.label()).with("encoding_note", encoding.note());
   }
 }

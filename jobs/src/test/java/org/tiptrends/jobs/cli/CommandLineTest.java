@@ -25,7 +25,8 @@ class CommandLineTest {
   void runHelpDocumentsEveryOption() {
     Outcome o = execute("run", "--help");
     assertEquals(0, o.exit());
-    for (String option : new String[] {"--input", "--marts", "--master", "--conf", "--lock-stale-seconds", "--verbose", "--help"}) {
+    for (String option : new String[] {"--input", "--marts", "--allow-missing", "--master", "--conf",
+        "--lock-stale-seconds", "--verbose", "--help"}) {
       assertTrue(o.out().contains(option), option + " in\n" + o.out());
     }
   }
@@ -70,6 +71,39 @@ class CommandLineTest {
     failsNaming("hdfs://127.0.0.1:1/raw", "cannot reach it: ConnectException",
         "run", "--input", "hdfs://127.0.0.1:1/raw", "--marts", "/tmp/unused-marts",
         "--conf", "spark.hadoop.ipc.client.connect.max.retries=0");
+  }
+
+  /**
+   * A required source missing or empty fails at once, on the first run too: one line naming the
+   * folder, before the lock and Spark (no marts root is even created).
+   */
+  @Test
+  void aMissingRequiredSourceIsOneLineNamingTheFolderBeforeSparkStarts(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path tmp) throws Exception {
+    java.nio.file.Path in = java.nio.file.Files.createDirectories(tmp.resolve("in/unodc"));
+    java.nio.file.Files.writeString(in.resolve("README.txt"), "the exports go here");
+    java.nio.file.Path marts = tmp.resolve("marts");
+    Outcome o = execute("run", "--input", tmp.resolve("in").toString(), "--marts", marts.toString());
+    assertEquals(1, o.exit(), o.err());
+    assertEquals(1, o.err().strip().lines().count(), o.err());
+    assertTrue(o.err().startsWith("tiptrends: error: " + in + ": required source missing: holds no GLOTIP exports "
+        + "(.xlsx, .csv) (only [README.txt], which are skipped); every run needs its GLOTIP exports (.xlsx, .csv), "
+        + "or --allow-missing unodc to publish without it"), o.err());
+    assertTrue(!java.nio.file.Files.exists(marts), "nothing done to the marts root");
+
+    o = execute("run", "--input", tmp.resolve("in").toString(), "--marts", marts.toString(),
+        "--allow-missing", "unodc,ilo,ucdp");
+    assertEquals(1, o.exit(), o.err());
+    assertTrue(o.err().startsWith("tiptrends: error: " + tmp.resolve("in/worldbank") + ": required source missing: "
+        + "no such folder"), "the next one not allowed: " + o.err());
+  }
+
+  @Test
+  void anUnknownSourceToAllowMissingIsAUsageError() {
+    Outcome o = execute("run", "--input", "x", "--marts", "y", "--allow-missing", "unodc,wordlbank");
+    assertEquals(2, o.exit(), o.err());
+    assertTrue(o.err().contains("--allow-missing: unknown source(s) [wordlbank]; the sources are unodc, worldbank, ilo, ucdp"),
+        o.err());
   }
 
   @Test

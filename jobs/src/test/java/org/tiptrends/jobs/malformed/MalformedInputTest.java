@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -32,8 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tiptrends.jobs.NightlyRun;
+import org.tiptrends.jobs.Prerequisites;
 import org.tiptrends.jobs.TestSupport;
 import org.tiptrends.jobs.publish.MartStore;
+import org.tiptrends.jobs.quality.GateSettings;
 import org.tiptrends.jobs.sources.InputException;
 
 /**
@@ -42,8 +45,9 @@ import org.tiptrends.jobs.sources.InputException;
  * wrong, run in-process against a marts root whose live version was built from that baseline (so
  * the row-count gate compares like with like). An input the job cannot trust stops the run with a
  * one-line message naming the file and the problem, and nothing is published; a bad row in a good
- * file is quarantined (or reported) and the rest is published. Two 50 MB junk files are made at run
- * time, never committed.
+ * file is quarantined (or reported) and the rest is published. Two 50 MB junk files, and the cases
+ * {@link RealCorpus} makes from the real exports of {@code ../shared/realdata} (their expectations in
+ * {@link RealCases}), are made at run time, never committed.
  *
  * <p>The runs are independent (each on its own copy of the marts root), so they go three at a time
  * on the shared Spark session; each test then checks its case's outcome.
@@ -67,33 +71,49 @@ class MalformedInputTest {
    * One case and what the job must do with it.
    *
    * @param file the offending file's name (named in a failure's message, or in the report)
-   * @param problem a failure: what its message says; a publish: a quarantine reason (or null)
+   * @param problem a failure: what its message says (parts separated by " … " appear in that order);
+   *     a publish: a quarantine reason (or null)
    * @param quarantined a publish: GLOTIP rows quarantined
    * @param check a publish: more checks on its run.json, given the baseline's
    */
   record Case(String name, Kind kind, String file, String problem, int quarantined,
-      BiConsumer<JsonNode, JsonNode> check) {
+      BiConsumer<JsonNode, JsonNode> check, boolean firstRun, Set<String> allowMissing) {
     @Override
     public String toString() {
       return name + " -> " + (kind == Kind.PUBLISH ? "publish, " + quarantined + " quarantined" : kind + ": " + problem);
     }
+
+    /** Run on a new marts root (no live version to compare with), as a first run is. */
+    Case onFirstRun() {
+      return new Case(name, kind, file, problem, quarantined, check, true, allowMissing);
+    }
+
+    /** Run with {@code --allow-missing}. */
+    Case allowing(String... sources) {
+      return new Case(name, kind, file, problem, quarantined, check, firstRun, Set.of(sources));
+    }
+
+    /** Made at run time from {@code ../shared/realdata}, and skipped where it is absent. */
+    boolean needsRealData() {
+      return RealCorpus.cases().containsKey(name) && RealCorpus.cases().get(name).base().equals(RealCorpus.REAL_BASELINE);
+    }
   }
 
   static Case fail(String name, String file, String problem) {
-    return new Case(name, Kind.FAIL_INPUT, file, problem, 0, null);
+    return new Case(name, Kind.FAIL_INPUT, file, problem, 0, null, false, Set.of());
   }
 
   static Case gate(String name, String problem) {
-    return new Case(name, Kind.FAIL_CHECK, null, problem, 0, null);
+    return new Case(name, Kind.FAIL_CHECK, null, problem, 0, null, false, Set.of());
   }
 
   static Case publish(String name, String file, int quarantined, String reason, BiConsumer<JsonNode, JsonNode> check) {
-    return new Case(name, Kind.PUBLISH, file, reason, quarantined, check);
+    return new Case(name, Kind.PUBLISH, file, reason, quarantined, check, false, Set.of());
   }
 
   /** The table: case (a folder of the corpus, or made at run time) → expected outcome. */
   static List<Case> cases() {
-    return List.of(
+    return Stream.of(List.of(
         // GLOTIP xlsx: the file cannot be trusted
         fail("glotip-xlsx-truncated", GLOTIP_XLSX, "not a readable xlsx workbook (a damaged or truncated zip archive"),
         fail("glotip-xlsx-password-protected", GLOTIP_XLSX, "not a readable xlsx workbook (password-protected"),
@@ -129,11 +149,15 @@ class MalformedInputTest {
           sameAsBaseline(run, base);
           assertEquals("UNODC", input(run, GLOTIP_CSV).path("publisher").asText(), "the BOM is not part of the publisher");
         }),
+        // one encoding policy for every reader: Latin-1 is read as Windows-1252 (its superset) and said so;
+        // the file's accented letters come back as letters (it was once decoded into U+FFFD, then "repaired")
         publish("glotip-csv-latin1", GLOTIP_CSV, 0, null, (run, base) -> {
           sameAsBaseline(run, base);
-          // the characters Latin-1 bytes lose are matched as wildcards where one target fits
+          assertEquals("windows-1252", input(run, GLOTIP_CSV).path("encoding").asText());
+          assertTrue(input(run, GLOTIP_CSV).path("encoding_note").asText().contains("'Ciudadanos de su país'"),
+              input(run, GLOTIP_CSV).toString());
           assertTrue(run.at("/citizenship/victims_by_resolution_method/repaired").asDouble()
-              > base.at("/citizenship/victims_by_resolution_method/repaired").asDouble(), run.at("/citizenship").toString());
+              < base.at("/citizenship/victims_by_resolution_method/repaired").asDouble(), run.at("/citizenship").toString());
           assertTrue(run.at("/citizenship/resolved_share").asDouble() > 0.99, run.at("/citizenship").toString());
         }),
         publish("glotip-csv-duplicated-rows", GLOTIP_CSV, 0, null, (run, base) -> {
@@ -148,7 +172,15 @@ class MalformedInputTest {
         }),
         // World Bank
         fail("worldbank-no-country-code", WDI, "missing required column(s) Country Code in the World Bank header"),
-        fail("worldbank-latin1", WDI, "not a readable UTF-8 CSV file (not UTF-8 text"),
+        // Latin-1 is Windows-1252 for every printable character: decoded, and run.json says so
+        publish("worldbank-latin1", WDI, 0, null, (run, base) -> {
+          assertEquals("windows-1252", input(run, WDI).path("encoding").asText());
+          assertTrue(input(run, WDI).path("encoding_note").asText().startsWith("not UTF-8 (first at line "),
+              input(run, WDI).toString());
+          assertEquals(base.path("outputs"), run.path("outputs"));
+          assertEquals(base.at("/worldbank/excluded_aggregate_codes"), run.at("/worldbank/excluded_aggregate_codes"));
+          sameMart(run, base, "indicators");
+        }),
         publish("worldbank-non-numeric-cell", WDI, 0, null, (run, base) -> {
           JsonNode bad = run.at("/worldbank/non_numeric_cells");
           assertEquals(1, bad.size(), bad.toString());
@@ -169,7 +201,7 @@ class MalformedInputTest {
         publish("ucdp-intensity-out-of-range", UCDP, 0, null, (run, base) -> {
           assertEquals("[\"" + UCDP + " row 7: intensity 3, type 3\"]", run.at("/ucdp/bad_rows").toString());
           assertEquals(0, run.at("/ucdp/unmapped_gleditsch_ward_codes").size());
-        }));
+        })), RealCases.cases()).flatMap(List::stream).toList();
   }
 
   /** What one run did to its marts root. */
@@ -177,10 +209,16 @@ class MalformedInputTest {
       String currentAfter, List<String> versionsBefore, List<String> versionsAfter, String lastHistoryLine) {}
 
   Path junk;
+  Path made;
   Path live;
+  Path realLive;
   JsonNode baseline;
+  /** The live version of the {@code real-...} cases, built from {@value RealCorpus#REAL_BASELINE}. */
+  static JsonNode realBaseline;
   ExecutorService pool;
-  final Map<String, Future<Outcome>> outcomes = new LinkedHashMap<>();
+  static final Map<String, Future<Outcome>> OUTCOMES = new LinkedHashMap<>();
+  /** Each published version's directory by its version name, for checks that compare marts. */
+  static final Map<String, Path> VERSION_DIRS = new java.util.concurrent.ConcurrentHashMap<>();
   Process cli;
   Path cliMarts;
   Path cliErr;
@@ -190,11 +228,20 @@ class MalformedInputTest {
     live = tmp.resolve("live");
     NightlyRun.Result r = new NightlyRun(TestSupport.spark(), m -> {}).run(CORPUS.resolve("_baseline"), live);
     baseline = new ObjectMapper().readTree(r.versionDir().resolve("run.json").toFile());
+    VERSION_DIRS.put(r.version(), r.versionDir());
     assertEquals(0, baseline.at("/quarantine/rows").asLong(), "the baseline is clean: " + baseline.at("/quarantine"));
 
     junk = tmp.resolve("junk");
     junkCase("junk-50mb-xlsx", "export.xlsx", 1);
     junkCase("junk-50mb-csv", "export.csv", 2);
+    made = tmp.resolve("made");
+    RealCorpus.write(made, CORPUS, Prerequisites.realDataIfPresent());
+    if (Prerequisites.realDataIfPresent().isPresent()) {
+      realLive = tmp.resolve("real-live");
+      NightlyRun.Result real = new NightlyRun(TestSupport.spark(), m -> {}).run(made.resolve(RealCorpus.REAL_BASELINE), realLive);
+      realBaseline = new ObjectMapper().readTree(real.versionDir().resolve("run.json").toFile());
+      VERSION_DIRS.put(real.version(), real.versionDir());
+    }
 
     cliMarts = copyOf(live, tmp.resolve("cli-marts"));
     cliErr = tmp.resolve("cli-stderr.txt");
@@ -203,8 +250,13 @@ class MalformedInputTest {
     pool = Executors.newFixedThreadPool(3);
     int i = 0;
     for (Case c : cases()) {
+      if (c.needsRealData() && realLive == null) {
+        continue;
+      }
       Path marts = tmp.resolve("marts-" + i++);
-      outcomes.put(c.name(), pool.submit(() -> run(caseDir(c.name()), copyOf(live, marts))));
+      Path from = c.needsRealData() ? realLive : live;
+      OUTCOMES.put(c.name(), pool.submit(() -> run(caseDir(c.name()), c.firstRun() ? marts : copyOf(from, marts),
+          c.allowMissing())));
     }
   }
 
@@ -225,7 +277,8 @@ class MalformedInputTest {
       folders = s.filter(Files::isDirectory).map(p -> p.getFileName().toString())
           .filter(n -> !n.startsWith("_")).sorted().toList();
     }
-    List<String> tabled = cases().stream().map(Case::name).filter(n -> !n.startsWith("junk-")).sorted().toList();
+    List<String> tabled = cases().stream().map(Case::name)
+        .filter(n -> !n.startsWith("junk-") && !RealCorpus.cases().containsKey(n)).sorted().toList();
     assertEquals(folders, tabled, "every folder of the corpus has its expected outcome, and no more");
     assertTrue(folders.size() >= 30, folders.size() + " cases");
   }
@@ -233,7 +286,9 @@ class MalformedInputTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void eachCaseFailsClearlyOrQuarantinesAndPublishes(Case c) throws Exception {
-    Outcome o = outcomes.get(c.name()).get(5, TimeUnit.MINUTES);
+    Prerequisites.require(!c.needsRealData() || realBaseline != null, Prerequisites.REAL_DATA,
+        "../shared/realdata (the real exports this case is made from) is not on this machine");
+    Outcome o = OUTCOMES.get(c.name()).get(10, TimeUnit.MINUTES);
     if (c.kind() == Kind.PUBLISH) {
       assertPublished(c, o);
     } else {
@@ -262,7 +317,15 @@ class MalformedInputTest {
     assertEquals(expected, e.getClass(), () -> c.name() + ": " + e);
     String m = e.getMessage();
     assertFalse(m.contains("\n") || m.contains("\r"), "one line: " + m);
-    assertTrue(m.contains(c.problem()), () -> "the problem '" + c.problem() + "' in: " + m);
+    // what the command prints and exits with for it
+    assertEquals(1, org.tiptrends.jobs.cli.TipTrendsCommand.exitCode(e), "exit 1");
+    assertEquals(m, org.tiptrends.jobs.cli.TipTrendsCommand.oneLine(e), "stderr: tiptrends: error: " + m);
+    int at = 0;
+    for (String part : c.problem().split(" … ")) { // parts of the message, in order
+      int found = m.indexOf(part, at);
+      assertTrue(found >= 0, () -> "the problem '" + part + "' in: " + m);
+      at = found + part.length();
+    }
     if (c.file() != null) {
       assertTrue(m.startsWith(fileUnder(caseDir(c.name()), c.file()) + ": "), () -> "names the file first: " + m);
     }
@@ -299,9 +362,12 @@ class MalformedInputTest {
     for (String check : List.of("quarantine_share", "marts_non_empty", "row_counts_vs_live")) {
       assertEquals("pass", checkStatus(run, check), check + " in " + run.path("checks"));
     }
-    run.path("outputs").fields().forEachRemaining(e -> assertTrue(e.getKey().equals("quarantine")
-        || e.getValue().asLong() > 0, "mart " + e.getKey() + " has rows"));
-    c.check().accept(run, baseline);
+    if (c.allowMissing().isEmpty()) {
+      run.path("outputs").fields().forEachRemaining(e -> assertTrue(e.getKey().equals("quarantine")
+          || e.getValue().asLong() > 0, "mart " + e.getKey() + " has rows"));
+    }
+    assertEquals("pass", checkStatus(run, "unique_keys"), run.path("checks").toString());
+    c.check().accept(run, c.needsRealData() ? realBaseline : baseline);
   }
 
   // ---- the checks on a published run.json, against the baseline's ------------------------------
@@ -328,6 +394,43 @@ class MalformedInputTest {
     throw new AssertionError("no input " + fileName + " in " + run.path("inputs"));
   }
 
+  /**
+   * A mart of this run holds exactly the rows of the same mart of {@code other} (a multiset, doubles
+   * exactly), leaving out columns that name files.
+   */
+  static void sameMart(JsonNode run, JsonNode other, String mart, String... ignoredColumns) {
+    var spark = TestSupport.spark();
+    org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> a = spark.read()
+        .parquet(VERSION_DIRS.get(run.path("version").asText()).resolve(mart).toString()).drop(ignoredColumns);
+    org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> b = spark.read()
+        .parquet(VERSION_DIRS.get(other.path("version").asText()).resolve(mart).toString()).drop(ignoredColumns);
+    // small marts: compared on the driver, as sorted lines (Spark's exceptAll is a shuffle per side)
+    List<String> mine = a.collectAsList().stream().map(org.apache.spark.sql.Row::toString).sorted().toList();
+    List<String> theirs = b.collectAsList().stream().map(org.apache.spark.sql.Row::toString).sorted().toList();
+    assertEquals(theirs.size(), mine.size(), mart + " rows");
+    assertTrue(mine.equals(theirs), () -> mart + ": first difference at line " + firstDifference(mine, theirs));
+  }
+
+  private static String firstDifference(List<String> a, List<String> b) {
+    for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+      if (!a.get(i).equals(b.get(i))) {
+        return i + ": " + a.get(i) + " against " + b.get(i);
+      }
+    }
+    return Math.min(a.size(), b.size()) + ": one list ends";
+  }
+
+  /** The run.json of another case, once it has published. */
+  static JsonNode publishedRun(String caseName) {
+    try {
+      Outcome o = OUTCOMES.get(caseName).get(10, TimeUnit.MINUTES);
+      assertNotNull(o.result(), caseName + " published");
+      return new ObjectMapper().readTree(o.result().versionDir().resolve("run.json").toFile());
+    } catch (Exception e) {
+      throw new AssertionError(caseName + ": " + e, e);
+    }
+  }
+
   static String checkStatus(JsonNode run, String name) {
     for (JsonNode c : run.path("checks")) {
       if (c.path("name").asText().equals(name)) {
@@ -340,7 +443,8 @@ class MalformedInputTest {
   // ---- running ---------------------------------------------------------------------------------
 
   private Path caseDir(String name) {
-    return name.startsWith("junk-") ? junk.resolve(name) : CORPUS.resolve(name);
+    return name.startsWith("junk-") ? junk.resolve(name)
+        : RealCorpus.cases().containsKey(name) ? made.resolve(name) : CORPUS.resolve(name);
   }
 
   private static Path fileUnder(Path caseDir, String fileName) {
@@ -352,14 +456,15 @@ class MalformedInputTest {
     }
   }
 
-  private static Outcome run(Path input, Path marts) throws IOException {
+  private static Outcome run(Path input, Path marts, Set<String> allowMissing) throws IOException {
     MartStore store = new MartStore(marts);
     String before = store.current().orElse(null);
     List<String> versionsBefore = store.versions();
     NightlyRun.Result result = null;
     RuntimeException error = null;
     try {
-      result = new NightlyRun(TestSupport.spark(), m -> {}).run(input, marts);
+      result = new NightlyRun(TestSupport.spark(), m -> {}, GateSettings.defaults(), allowMissing).run(input, marts);
+      VERSION_DIRS.put(result.version(), result.versionDir());
     } catch (RuntimeException e) {
       error = e;
     }
@@ -382,7 +487,7 @@ class MalformedInputTest {
     assertEquals(JUNK_BYTES, Files.size(dir.resolve("unodc").resolve(fileName)));
   }
 
-  private static Path copyOf(Path from, Path to) throws IOException {
+  static Path copyOf(Path from, Path to) throws IOException {
     try (Stream<Path> s = Files.walk(from)) {
       for (Path p : s.toList()) {
         Path target = to.resolve(from.relativize(p).toString());

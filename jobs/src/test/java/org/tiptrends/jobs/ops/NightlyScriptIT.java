@@ -37,7 +37,7 @@ class NightlyScriptIT {
   static Path shared;
   /** A private copy of the jar (lib/ linked beside it): a rebuild during the test cannot touch it. */
   static Path jar;
-  /** A small input: a generated GLOTIP CSV and the bundled World Bank, ILO and UCDP files. */
+  /** A small input: a generated GLOTIP CSV, the bundled World Bank, ILO and UCDP files and a small data package. */
   static Path input;
 
   record Outcome(int exit, String out, String err) {}
@@ -51,6 +51,13 @@ class NightlyScriptIT {
     for (String source : List.of("worldbank", "ilo", "ucdp")) {
       copyTree(TestSupport.bundledSample().resolve(source), input.resolve(source));
     }
+    // a data package too: "up to date" must cover the files the job finds through a datapackage.json
+    Path pkg = Files.createDirectories(input.resolve("worldbank/population/data"));
+    Files.writeString(pkg.getParent().resolve("datapackage.json"), "{\"name\": \"population\", \"version\": \"2023-03-30\", "
+        + "\"sources\": [{\"name\": \"World Bank\", \"path\": \"http://data.worldbank.org/indicator/SP.POP.TOTL\"}], "
+        + "\"resources\": [{\"name\": \"population\", \"path\": \"data/population.csv\", \"format\": \"csv\"}]}");
+    Files.writeString(pkg.resolve("population.csv"), "Country Name,Country Code,Year,Value\n"
+        + "Chile,CHL,2018,18729160\nWorld,WLD,2018,7592000000\n");
     Process gen = new ProcessBuilder(javaBin(), "-jar", jar.toString(), "generate", "--rows", "3000", "--seed", "7",
         "--years", "2012-2021", "--out", input.toString()).redirectErrorStream(true)
         .redirectOutput(shared.resolve("generate.txt").toFile()).start();
@@ -148,7 +155,8 @@ class NightlyScriptIT {
   void inputAndDataProblemsAreNotRetried(@TempDir Path tmp) throws Exception {
     for (String problem : List.of("export.csv: no GLOTIP header", "data-quality check failed: marts_non_empty",
         "x.csv: missing required column txtVALUE", "x.xlsx: not a readable xlsx file",
-        "input directory not found: /nowhere")) {
+        "input directory not found: /nowhere", "in/unodc: required source missing: holds no GLOTIP exports",
+        "API_x.csv: header cell '2O15' at column BH (60) is not a year (the World Bank header has one column per year")) {
       Map<String, String> env = fakeJava(tmp, "1:" + problem);
       Files.deleteIfExists(tmp.resolve("calls"));
       Outcome o = nightly(tmp, env, "--input", input.toString(), "--marts", tmp.resolve("marts").toString());

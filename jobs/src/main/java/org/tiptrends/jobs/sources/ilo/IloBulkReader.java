@@ -12,22 +12,24 @@ import org.tiptrends.jobs.io.Location;
 import org.tiptrends.jobs.sources.FileSniffer;
 import org.tiptrends.jobs.sources.InputException;
 import org.tiptrends.jobs.sources.NamedColumns;
+import org.tiptrends.jobs.sources.TextEncoding;
 
 /**
- * Reads an ILOSTAT bulk download CSV (long: {@code ref_area, indicator, source, sex, classif1,
- * classif2, time, obs_value, obs_status, ...}). Countries come as ISO3 codes, ILO regions as their
- * own codes; age bands and sectors come as ILO classification codes ({@code AGE_AGGREGATE_Y05-17},
+ * Reads an ILOSTAT bulk download CSV (long: {@code ref_area, source, indicator, sex, classif1,
+ * classif2, time, obs_value, obs_status, ...}, columns in any order, found by name). Countries come
+ * as ISO3 codes, ILO regions as their own codes; age bands and sectors come as ILO classification codes ({@code AGE_AGGREGATE_Y05-17},
  * {@code ECO_AGGREGATE_AGR}). Indicators ending in {@code _NB} are counts in thousands, {@code _RT}
  * rates in percent.
  */
 public final class IloBulkReader {
   public static final Set<String> REQUIRED = Set.of("ref_area", "indicator", "sex", "classif1", "time", "obs_value");
 
-  public record Result(List<SectorObservation> observations, long rowsRead, List<String> badCells) {}
+  public record Result(List<SectorObservation> observations, long rowsRead, List<String> badCells,
+      TextEncoding.Verdict encoding) {}
 
   /** Whether a CSV's first line is a bulk header ({@code ref_area, indicator, ...}). */
-  public static boolean isBulk(Location file) {
-    try (Reader in = file.newBufferedReader();
+  public static boolean isBulk(Location file, TextEncoding.Verdict encoding) {
+    try (Reader in = encoding.reader(file);
         CSVParser p = CSVFormat.RFC4180.parse(in)) {
       var it = p.iterator();
       if (!it.hasNext()) {
@@ -44,16 +46,16 @@ public final class IloBulkReader {
   }
 
   public Result read(Location file, ReferenceData reference) {
+    return read(file, TextEncoding.of(file, "ILOSTAT bulk CSV"), reference);
+  }
+
+  /** @param encoding the file's, as {@link TextEncoding} judged it */
+  public Result read(Location file, TextEncoding.Verdict encoding, ReferenceData reference) {
     String name = file.toString();
-    String notText = FileSniffer.notText(file);
-    if (notText != null) {
-      throw new InputException(name, "not a readable ILOSTAT bulk CSV (" + notText + ")");
-    }
     List<SectorObservation> out = new ArrayList<>();
     List<String> bad = new ArrayList<>();
     long read = 0;
-    try (Reader in = file.newBufferedReader();
-        CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+    try (Reader in = encoding.reader(file); CSVParser p = NamedColumns.parse(in)) {
       NamedColumns header = NamedColumns.of(p, name, REQUIRED);
       for (CSVRecord r : p) {
         read++;
@@ -80,7 +82,7 @@ public final class IloBulkReader {
     } catch (Exception e) {
       throw new InputException(name, "not a readable ILOSTAT bulk CSV (" + FileSniffer.describe(e, file) + ")", e);
     }
-    return new Result(out, read, bad);
+    return new Result(out, read, bad, encoding);
   }
 
 }

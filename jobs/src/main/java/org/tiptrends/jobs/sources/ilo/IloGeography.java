@@ -54,8 +54,18 @@ final class IloGeography {
     };
   }
 
+  /**
+   * A breakdown column's label or classification code as a sector: {@code Agriculture} or
+   * {@code ECO_AGGREGATE_AGR} → {@code agriculture}; an ISIC section, with or without the
+   * classification's name before it ({@code Economic activity (ISIC-Rev.4): A. Agriculture; forestry
+   * and fishing}) → {@code a_agriculture_forestry_and_fishing}.
+   */
   static String sector(String label) {
     String s = label.strip();
+    int named = s.lastIndexOf(": ");
+    if (named >= 0 && !s.startsWith("ECO_")) {
+      s = s.substring(named + 2).strip();
+    }
     int i = s.lastIndexOf('_');
     String tail = s.startsWith("ECO_") && i > 0 ? s.substring(i + 1) : s;
     return switch (tail.toUpperCase(Locale.ROOT)) {

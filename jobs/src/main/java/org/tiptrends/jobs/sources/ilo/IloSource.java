@@ -14,6 +14,7 @@ import org.tiptrends.jobs.io.Location;
 import org.tiptrends.jobs.sources.FileHashes;
 import org.tiptrends.jobs.sources.SourceFile;
 import org.tiptrends.jobs.sources.SourceFolder;
+import org.tiptrends.jobs.sources.TextEncoding;
 
 /** Every ILOSTAT file of {@code DIR/ilo/}: table exports (xlsx, csv) and bulk CSVs. */
 public final class IloSource {
@@ -33,23 +34,32 @@ public final class IloSource {
       .add("survey", DataTypes.StringType, true)
       .add("source_file", DataTypes.StringType, false);
 
-  public record Loaded(Dataset<Row> observations, List<SourceFile> files, List<String> badCells) {}
+  public record Loaded(Dataset<Row> observations, List<SourceFile> files, List<String> badCells,
+      List<SourceFolder.Skipped> skipped) {}
+
+  /** The ILOSTAT exports of {@code DIR/ilo/} and what is skipped there. */
+  public static SourceFolder.Listing list(Location inputDir) {
+    return SourceFolder.list(inputDir.resolve(FOLDER), "ILOSTAT", List.of(".xlsx", ".csv"), n -> false, false);
+  }
 
   public static Loaded load(SparkSession spark, Location inputDir, ReferenceData reference) {
     List<Row> rows = new ArrayList<>();
     List<SourceFile> files = new ArrayList<>();
     List<String> bad = new ArrayList<>();
-    for (Location file : SourceFolder.list(inputDir.resolve(FOLDER), ".xlsx", ".csv")) {
+    SourceFolder.Listing listing = list(inputDir);
+    for (Location file : listing.files()) {
       List<SectorObservation> obs;
       long read;
       String updated = null;
-      if (file.name().toLowerCase(Locale.ROOT).endsWith(".csv") && IloBulkReader.isBulk(file)) {
-        IloBulkReader.Result r = new IloBulkReader().read(file, reference);
+      TextEncoding.Verdict encoding = file.name().toLowerCase(Locale.ROOT).endsWith(".csv")
+          ? TextEncoding.of(file, "ILOSTAT CSV") : null;
+      if (encoding != null && IloBulkReader.isBulk(file, encoding)) {
+        IloBulkReader.Result r = new IloBulkReader().read(file, encoding, reference);
         obs = r.observations();
         read = r.rowsRead();
         r.badCells().forEach(b -> bad.add(file.name() + ": " + b));
       } else {
-        IloTableReader.Result r = new IloTableReader().read(file, reference);
+        IloTableReader.Result r = new IloTableReader().read(file, encoding, reference);
         obs = r.observations();
         read = r.rowsRead();
         updated = r.lastUpdate();
@@ -60,10 +70,11 @@ public final class IloSource {
             o.indicatorCode(), o.sex(), o.ageBand(), o.sector(), o.value(), o.unit(), o.source(),
             file.name()));
       }
-      files.add(new SourceFile(FOLDER, file.toString(), file.name().toLowerCase(Locale.ROOT)
-          .endsWith(".xlsx") ? "xlsx" : "csv", FileHashes.sha256(file), file.size(), read, "ILO, ILOSTAT", updated));
+      SourceFile f = new SourceFile(FOLDER, file.toString(), encoding == null ? "xlsx" : "csv",
+          FileHashes.sha256(file), file.size(), read, "ILO, ILOSTAT", updated);
+      files.add(encoding == null ? f : f.with(encoding));
     }
-    return new Loaded(spark.createDataFrame(rows, SCHEMA), files, bad);
+    return new Loaded(spark.createDataFrame(rows, SCHEMA), files, bad, listing.skipped());
   }
 
 

@@ -33,15 +33,21 @@ public final class UcdpSource {
       .add("location", DataTypes.StringType, true);
 
   public record Loaded(Dataset<Row> locations, List<SourceFile> files, List<String> unmappedGwCodes,
-      List<String> badRows) {}
+      List<String> badRows, List<SourceFolder.Skipped> skipped) {}
+
+  /** The UCDP/PRIO CSVs of {@code DIR/ucdp/} and what is skipped there. */
+  public static SourceFolder.Listing list(Location inputDir) {
+    return SourceFolder.list(inputDir.resolve(FOLDER), "UCDP/PRIO", List.of(".csv"), n -> false, false);
+  }
 
   public static Loaded load(SparkSession spark, Location inputDir) {
+    SourceFolder.Listing listing = list(inputDir);
     Map<Integer, String> gw = gleditschWard();
     List<Row> rows = new ArrayList<>();
     List<SourceFile> files = new ArrayList<>();
     List<String> unmapped = new ArrayList<>();
     List<String> bad = new ArrayList<>();
-    for (Location file : SourceFolder.list(inputDir.resolve(FOLDER), ".csv")) {
+    for (Location file : listing.files()) {
       UcdpConflictReader.Result r = new UcdpConflictReader().read(file, gw);
       for (UcdpConflictReader.ConflictLocation c : r.locations()) {
         rows.add(RowFactory.create(c.year(), c.iso3(), c.conflictId(), c.intensity(), c.type(), c.location()));
@@ -49,9 +55,10 @@ public final class UcdpSource {
       unmapped.addAll(r.unmappedGwCodes());
       r.badRows().forEach(b -> bad.add(file.name() + " " + b));
       files.add(new SourceFile(FOLDER, file.toString(), "csv", FileHashes.sha256(file), file.size(),
-          r.rowsRead(), "UCDP/PRIO Armed Conflict Dataset", null));
+          r.rowsRead(), "UCDP/PRIO Armed Conflict Dataset", null).with(r.encoding())
+          .with("version", r.versions().isEmpty() ? null : String.join(", ", r.versions())));
     }
-    return new Loaded(spark.createDataFrame(rows, SCHEMA), files, unmapped, bad);
+    return new Loaded(spark.createDataFrame(rows, SCHEMA), files, unmapped, bad, listing.skipped());
   }
 
   /** Gleditsch–Ward state codes to ISO3, from {@code datasets/reference/gleditsch_ward.csv}. */

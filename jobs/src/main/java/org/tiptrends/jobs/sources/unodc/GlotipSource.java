@@ -11,23 +11,30 @@ import org.tiptrends.jobs.sources.FileHashes;
 import org.tiptrends.jobs.sources.InputException;
 import org.tiptrends.jobs.sources.SourceFile;
 import org.tiptrends.jobs.sources.SourceFolder;
+import org.tiptrends.jobs.sources.TextEncoding;
 
 /** All GLOTIP exports of {@code DIR/unodc/}: each file read by the reader for its format. */
 public final class GlotipSource {
   public static final String FOLDER = "unodc";
 
   /** The raw rows of every file (in {@link GlotipLayout#RAW_SCHEMA}) and what each file was. */
-  public record Loaded(Dataset<Row> raw, List<SourceFile> files) {}
+  public record Loaded(Dataset<Row> raw, List<SourceFile> files, List<SourceFolder.Skipped> skipped) {}
+
+  /** The GLOTIP exports of {@code DIR/unodc/} and what is skipped there. */
+  public static SourceFolder.Listing list(Location inputDir) {
+    return SourceFolder.list(inputDir.resolve(FOLDER), "GLOTIP", List.of(".xlsx", ".csv"), n -> false, false);
+  }
 
   public static Loaded load(SparkSession spark, Location inputDir) {
-    Location dir = inputDir.resolve(FOLDER);
+    SourceFolder.Listing listing = list(inputDir);
     List<SourceFile> files = new ArrayList<>();
     List<Row> xlsxRows = new ArrayList<>();
     Dataset<Row> raw = null;
-    for (Location file : SourceFolder.list(dir, ".xlsx", ".csv")) {
+    for (Location file : listing.files()) {
       String name = file.name().toLowerCase(Locale.ROOT);
       GlotipLayout.Header header;
       String format;
+      TextEncoding.Verdict encoding = null;
       // a file with a header and nothing under it is an export of an empty selection, not "no
       // data": with other files beside it, its years would silently vanish from the marts
       if (name.endsWith(".xlsx")) {
@@ -46,12 +53,14 @@ public final class GlotipSource {
         raw = raw == null ? r.rows() : raw.unionByName(r.rows());
         header = r.header();
         format = "csv";
+        encoding = r.encoding();
       }
-      files.add(new SourceFile(FOLDER, file.toString(), format, FileHashes.sha256(file),
-          file.size(), -1, header.publisher(), header.exportDate()));
+      SourceFile f = new SourceFile(FOLDER, file.toString(), format, FileHashes.sha256(file),
+          file.size(), -1, header.publisher(), header.exportDate());
+      files.add(encoding == null ? f : f.with(encoding));
     }
     Dataset<Row> fromXlsx = spark.createDataFrame(xlsxRows, GlotipLayout.RAW_SCHEMA);
-    return new Loaded(raw == null ? fromXlsx : fromXlsx.unionByName(raw), files);
+    return new Loaded(raw == null ? fromXlsx : fromXlsx.unionByName(raw), files, listing.skipped());
   }
 
 

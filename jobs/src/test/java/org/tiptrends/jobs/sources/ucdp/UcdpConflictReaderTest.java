@@ -34,6 +34,33 @@ class UcdpConflictReaderTest {
   }
 
   @Test
+  void aFileResavedByPandasOrTrimmedToTheColumnsUsedReadsTheSame(@TempDir Path tmp) throws Exception {
+    Path asPublished = tmp.resolve("a.csv");
+    Files.writeString(asPublished, HEADER + ",start_date\n"
+        + "218,Sudan,Government of Sudan,SPLM/A,625,1,2001,2,3,4,23.1,5/29/97\n"
+        + "11346,\"Ethiopia, Eritrea\",Government of Ethiopia,Government of Eritrea,\"530, 531\",1,1999,2,2,4,23.1,1/1/98\n");
+    // pandas: an unnamed index column, "23,1" from a European locale, ISO dates; CRLF
+    Path pandas = tmp.resolve("b.csv");
+    Files.writeString(pandas, "," + HEADER + ",start_date\r\n"
+        + "0,218,Sudan,Government of Sudan,SPLM/A,625,1,2001,2,3,4,\"23,1\",1997-05-29\r\n"
+        + "1,11346,\"Ethiopia, Eritrea\",Government of Ethiopia,Government of Eritrea,\"530, 531\",1,1999,2,2,4,\"23,1\",1998-01-01\r\n");
+    // only the columns the job uses, and a trailing empty column
+    Path trimmed = tmp.resolve("c.csv");
+    Files.writeString(trimmed, "conflict_id,year,gwno_loc,intensity_level,type_of_conflict,\n"
+        + "218,2001,625,2,3,\n11346,1999,\"530, 531\",2,2,\n");
+    var gw = UcdpSource.gleditschWard();
+    UcdpConflictReader.Result a = new UcdpConflictReader().read(org.tiptrends.jobs.io.Location.local(asPublished), gw);
+    UcdpConflictReader.Result b = new UcdpConflictReader().read(org.tiptrends.jobs.io.Location.local(pandas), gw);
+    UcdpConflictReader.Result c = new UcdpConflictReader().read(org.tiptrends.jobs.io.Location.local(trimmed), gw);
+    assertEquals(a.locations(), b.locations());
+    assertEquals(List.of("23.1"), b.versions(), "the decimal comma read as a point");
+    assertEquals(a.locations().stream().map(l -> l.year() + l.iso3() + l.conflictId() + l.intensity() + l.type()).toList(),
+        c.locations().stream().map(l -> l.year() + l.iso3() + l.conflictId() + l.intensity() + l.type()).toList());
+    assertEquals(List.of(), c.versions());
+    assertEquals(3, c.locations().size());
+  }
+
+  @Test
   void missingColumnsAreNamed(@TempDir Path tmp) throws Exception {
     Path f = tmp.resolve("bad.csv");
     Files.writeString(f, "conflict_id,year\n1,2000\n");

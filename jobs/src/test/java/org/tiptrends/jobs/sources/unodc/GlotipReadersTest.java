@@ -42,6 +42,55 @@ class GlotipReadersTest {
   }
 
   @Test
+  void doubledQuotesBlankLinesAndWindows1252ReadAsExcelWroteThem() throws Exception {
+    // RFC 4180 quotes (a formula's text in the preamble), a line of empty cells, Windows-1252 with its
+    // own characters (’, –) beside Latin-1's (ô)
+    String text = "UNODC,\"HYPERLINK(\"\"mailto:unodc_ddds@un.org\"\", \"\"unodc_ddds@un.org\"\")\"\r\n30/05/2023\r\n"
+        + HEADER + "\r\n" + DATA_1 + "\r\n,,,,,,,,,,,,\r\n"
+        + DATA_2.replace("Côte d'Ivoire", "Côte d’Ivoire – nationals") + "\r\n";
+    Path f = tmp.resolve("w.csv");
+    Files.write(f, text.getBytes(org.tiptrends.jobs.sources.TextEncoding.WINDOWS_1252));
+    GlotipCsvReader.Result r = new GlotipCsvReader(TestSupport.spark()).read(org.tiptrends.jobs.io.Location.local(f));
+    assertEquals("windows-1252", r.encoding().label());
+    List<Row> rows = r.rows().orderBy("category").collectAsList();
+    assertEquals(2, rows.size(), "the preamble, the header and the blank line are no data: " + rows);
+    assertEquals("Côte d’Ivoire – nationals", rows.get(0).getAs("category"));
+    assertEquals("30/05/2023", r.header().exportDate());
+  }
+
+  /** The real export saved as CSV in Windows-1252, and in Latin-1, reads as the same text saved in UTF-8. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"windows-1252", "ISO-8859-1"})
+  void theRealExportSavedInASingleByteEncodingReadsAsInUtf8(String charset) throws Exception {
+    Path real = Prerequisites.realDataFile("unodc/data_glotip.xlsx");
+    if (realCells == null) {
+      realCells = org.tiptrends.jobs.RealExports.glotipCells(real);
+    }
+    java.nio.charset.Charset cs = java.nio.charset.Charset.forName(charset);
+    // characters the encoding lacks (U+FFFD of the export's own broken encodings; ’ in Latin-1) are '?' in both
+    List<List<String>> cells = org.tiptrends.jobs.RealExports.representable(realCells, cs);
+    Path utf8 = tmp.resolve("utf8.csv");
+    Path single = tmp.resolve("single-byte.csv");
+    org.tiptrends.jobs.RealExports.writeCsv(utf8, cells, StandardCharsets.UTF_8, "\r\n", false);
+    org.tiptrends.jobs.RealExports.writeCsv(single, cells, cs, "\r\n", false);
+    var reader = new GlotipCsvReader(TestSupport.spark());
+    List<String> a = sorted(reader.read(org.tiptrends.jobs.io.Location.local(utf8)).rows().drop("source_file"));
+    GlotipCsvReader.Result r = reader.read(org.tiptrends.jobs.io.Location.local(single));
+    assertEquals("windows-1252", r.encoding().label(), "Latin-1 is read as its superset");
+    List<String> b = sorted(r.rows().drop("source_file"));
+    assertEquals(46_556, b.size(), "every row of the export");
+    assertEquals(a, b, "nothing read differently");
+    assertEquals(charset.equals("windows-1252"), b.stream().anyMatch(x -> x.contains("Côte d’Ivoire")),
+        "the typographic apostrophe, 0x92 in Windows-1252, which Latin-1 lacks");
+  }
+
+  static List<List<String>> realCells;
+
+  static List<String> sorted(org.apache.spark.sql.Dataset<Row> rows) {
+    return rows.collectAsList().stream().map(Row::toString).sorted().toList();
+  }
+
+  @Test
   void csvWithoutPreambleAndWithReorderedExtraColumns() throws Exception {
     Path f = tmp.resolve("b.csv");
     Files.writeString(f, "Note," + HEADER + "\nhello," + DATA_1 + "\n", StandardCharsets.UTF_8);

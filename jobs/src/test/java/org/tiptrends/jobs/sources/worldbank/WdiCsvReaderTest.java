@@ -1,67 +1,108 @@
 package org.tiptrends.jobs.sources.worldbank;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tiptrends.core.geo.ReferenceData;
-import org.tiptrends.jobs.Prerequisites;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.tiptrends.jobs.io.Location;
 import org.tiptrends.jobs.sources.InputException;
 
 class WdiCsvReaderTest {
   static final String HEADER = "\"Country Name\",\"Country Code\",\"Indicator Name\",\"Indicator Code\",\"2017\",\"2018\",";
 
+  static WorldBankFile read(Path f) {
+    return new WdiCsvReader().read(Location.local(f));
+  }
+
   @Test
-  void readsWithThePreambleKeepsCountriesAndSetsAggregatesAside(@TempDir Path tmp) throws Exception {
+  void readsThePreambleAndEveryCellOfTheYearColumns(@TempDir Path tmp) throws Exception {
     Path f = tmp.resolve("API_x.csv");
     Files.writeString(f, "\uFEFF\"Data Source\",\"World Development Indicators\",\n\n"
         + "\"Last Updated Date\",\"2023-05-10\",\n\n" + HEADER + "\n"
         + "\"Spain\",\"ESP\",\"GDP per capita (current US$)\",\"NY.GDP.PCAP.CD\",\"28185.3\",\"30379.7\",\n"
         + "\"World\",\"WLD\",\"GDP per capita (current US$)\",\"NY.GDP.PCAP.CD\",\"10800\",\"11300\",\n"
         + "\"Chad\",\"TCD\",\"GDP per capita (current US$)\",\"NY.GDP.PCAP.CD\",\"\",\"n.a.\",\n", StandardCharsets.UTF_8);
-    WdiCsvReader.Result r = new WdiCsvReader().read(org.tiptrends.jobs.io.Location.local(f), ReferenceData.standard());
-    assertEquals("2023-05-10", r.lastUpdated());
-    assertEquals(2, r.observations().size(), "two Spanish values; Chad's empty cell is missing, not zero");
-    assertEquals(30379.7, r.observations().get(1).value());
-    assertEquals(2018, r.observations().get(1).year());
-    assertEquals(Set.of("WLD"), r.excludedAggregates().keySet());
-    assertEquals("n.a.", r.badCells().get(0).text());
+    WorldBankFile r = read(f);
+    assertEquals("2023-05-10", r.vintage().iso());
+    assertEquals("Last Updated Date", r.vintage().from());
     assertEquals(3, r.rowsRead());
+    // two year columns per row; the trailing empty column of every WDI line is no year
+    assertEquals(6, r.cells().size());
+    assertEquals(new WorldBankFile.Cell("ESP", "Spain", "NY.GDP.PCAP.CD", "GDP per capita (current US$)", 2018, "30379.7"),
+        r.cells().get(1));
+    assertEquals("n.a.", r.cells().get(5).text());
+    assertEquals(List.of(), r.warnings());
+    assertEquals("UTF-8 with BOM", r.input().details().get("encoding"));
   }
 
   @Test
   void aFileWithoutTheWorldBankHeaderIsAOneLineError(@TempDir Path tmp) throws Exception {
     Path f = tmp.resolve("gdp.csv");
     Files.writeString(f, "country,gdp\nES,3\n");
-    InputException e = assertThrows(InputException.class, () -> new WdiCsvReader().read(org.tiptrends.jobs.io.Location.local(f), ReferenceData.standard()));
+    InputException e = assertThrows(InputException.class, () -> read(f));
     assertTrue(e.getMessage().startsWith(f + ": no World Bank header"), e.getMessage());
   }
 
   @Test
-  void theRealGdpFileGivesCountriesFrom2003To2021AndNoAggregate() {
-    Path f = Prerequisites.realDataFile("worldbank/API_NY.GDP.PCAP.CD_DS2_en_csv_v2_4770417.csv");
-    WdiCsvReader.Result r = new WdiCsvReader().read(org.tiptrends.jobs.io.Location.local(f), ReferenceData.standard());
-    // Aruba 1986, as printed in the file's second line
-    assertEquals(6283.00144344602, r.observations().stream()
-        .filter(o -> o.iso3().equals("ABW") && o.year() == 1986).findFirst().orElseThrow().value(), 1e-9);
-    for (int year = 2003; year <= 2021; year++) {
-      int y = year;
-      long countries = r.observations().stream().filter(o -> o.year() == y).count();
-      assertTrue(countries > 150, year + ": " + countries + " countries");
-    }
-    Set<String> codes = r.observations().stream().map(WdiCsvReader.Observation::iso3).collect(Collectors.toSet());
-    for (String aggregate : new String[] {"WLD", "AFE", "EUU", "HIC", "LMY", "SSF"}) {
-      assertFalse(codes.contains(aggregate), aggregate);
-      assertTrue(r.excludedAggregates().containsKey(aggregate), aggregate);
-    }
-    assertTrue(r.observations().stream().allMatch(o -> o.indicatorCode().equals("NY.GDP.PCAP.CD")));
+  void aLongLayoutCsvOutsideItsPackageNamesNoIndicator(@TempDir Path tmp) throws Exception {
+    Path f = tmp.resolve("population.csv");
+    Files.writeString(f, "Country Name,Country Code,Year,Value\nSpain,ESP,2018,46797754\n");
+    InputException e = assertThrows(InputException.class, () -> read(f));
+    assertEquals(f + ": a long-layout World Bank CSV (Country Code, Year, Value) names no indicator: keep it in its "
+        + "data package folder, beside the datapackage.json that names it", e.getMessage());
+  }
+
+  /** A header cell that looks like a year, or a break in the years, fails the file naming the column. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "\"2014\",\"2O15\",\"2016\"|header cell '2O15' at column F (6) is not a year",
+      "\"2014\",\"2016\",\"2017\"|the year columns of the World Bank header go from 2014 to 2016 at column F (6): a year column is missing or misnamed",
+      "\"2014\",\"2014\",\"2015\"|the year columns of the World Bank header go from 2014 to 2014 at column F (6): a year named twice",
+      "\"2014\",\"\",\"2016\"|column F (6) of the World Bank header has no name but holds values ('2')"})
+  void headerCellsTheReaderDoesNotUnderstandFailTheFile(String years, String problem, @TempDir Path tmp) throws Exception {
+    Path f = tmp.resolve("API_y.csv");
+    Files.writeString(f, "\"Country Name\",\"Country Code\",\"Indicator Name\",\"Indicator Code\"," + years + ",\n"
+        + "\"Spain\",\"ESP\",\"GDP\",\"NY.GDP.PCAP.CD\",\"1\",\"2\",\"3\",\n");
+    InputException e = assertThrows(InputException.class, () -> read(f));
+    assertTrue(e.getMessage().startsWith(f + ": " + problem), e.getMessage());
+  }
+
+  @Test
+  void whatPandasAndDataBankWriteIsRead(@TempDir Path tmp) throws Exception {
+    // pandas: an unnamed index column first, the trailing empty column as "Unnamed: 7"; DataBank's year labels;
+    // a Notes column cannot be a misspelt year: skipped with a warning
+    Path f = tmp.resolve("API_z.csv");
+    Files.writeString(f, ",Country Name,Country Code,Indicator Name,Indicator Code,2017 [YR2017],YR2018,Notes,Unnamed: 8\r\n"
+        + "0,Spain,ESP,GDP,NY.GDP.PCAP.CD,\"28185,3\",30379.7,revised,\r\n"
+        + "1,Chile,CHL,GDP,NY.GDP.PCAP.CD,14999.1,15888.1,,\r\n");
+    WorldBankFile r = read(f);
+    assertEquals(List.of(2017, 2018, 2017, 2018), r.cells().stream().map(WorldBankFile.Cell::year).toList());
+    assertEquals(List.of("28185,3", "30379.7", "14999.1", "15888.1"),
+        r.cells().stream().map(WorldBankFile.Cell::text).toList(), "a decimal comma is not read as a number here");
+    assertEquals(List.of(f + ": column H (8) 'Notes' is not a year column: skipped"), r.warnings());
+    assertEquals("none", r.vintage().known() ? "known" : "none", "no preamble: no vintage");
+  }
+
+  @Test
+  void theRealGdpFileReadsEveryYearColumnFrom1960To2021() {
+    Path f = WorldBankSourceTest.realGdp();
+    WorldBankFile r = read(f);
+    List<Integer> years = r.cells().stream().map(WorldBankFile.Cell::year).distinct().sorted().toList();
+    assertEquals(1960, years.get(0));
+    assertEquals(2021, years.get(years.size() - 1));
+    assertEquals(62, years.size());
+    assertEquals(266, r.rowsRead(), "countries and aggregates, one row each");
+    assertEquals(266 * 62, r.cells().size());
+    assertEquals(List.of("NY.GDP.PCAP.CD"), r.cells().stream().map(WorldBankFile.Cell::indicatorCode).distinct()
+        .collect(Collectors.toList()));
   }
 }
