@@ -136,6 +136,12 @@ public final class NightlyRun {
       ilo.files().forEach(f -> inputs.add(sourceFileMap(f)));
       ucdp.files().forEach(f -> inputs.add(sourceFileMap(f)));
       report.put("inputs", inputs);
+      List<String> generated = inputs.stream().filter(i -> Boolean.TRUE.equals(i.get("generated")))
+          .map(i -> (String) i.get("path")).toList();
+      if (!generated.isEmpty()) {
+        report.warn("generated sample data, not official statistics (written by tip-trends generate): "
+            + String.join(", ", generated));
+      }
       report.put("staged_rows", findings.rowsByStatus());
       report.put("merged_duplicate_keys", findings.mergedDuplicateKeys());
       report.put("quarantine", findings.quarantine());
@@ -144,7 +150,9 @@ public final class NightlyRun {
       report.put("worldbank", Map.of("excluded_aggregate_codes", worldBank.excludedAggregates(),
           "non_numeric_cells", worldBank.badCells()));
       report.put("ilo", Map.of("non_numeric_cells", ilo.badCells()));
-      report.put("ucdp", Map.of("unmapped_gleditsch_ward_codes", ucdp.unmappedGwCodes(), "bad_rows", ucdp.badRows()));
+      report.put("ucdp", Map.of("unmapped_gleditsch_ward_codes", ucdp.unmappedGwCodes(),
+          "unmapped_gleditsch_ward_codes_explained", UcdpSource.explainUnmapped(ucdp.unmappedGwCodes()),
+          "bad_rows", ucdp.badRows()));
 
       MartInputs marts = new MartInputs(spark, staged, worldBank.observations(),
           ilo.observations(), ucdp.locations(), ReferenceData.standard());
@@ -243,6 +251,7 @@ public final class NightlyRun {
     m.put("publisher", f.publisher());
     m.put("export_date", org.tiptrends.jobs.sources.ExportDates.iso(f.exportDate()));
     m.put("export_date_as_published", f.exportDate());
+    m.put("generated", f.generated());
     return m;
   }
 }

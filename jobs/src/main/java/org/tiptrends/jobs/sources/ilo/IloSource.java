@@ -11,7 +11,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.tiptrends.core.geo.ReferenceData;
 import org.tiptrends.jobs.io.Location;
-import org.tiptrends.jobs.sources.FileHashes;
 import org.tiptrends.jobs.sources.SourceFile;
 import org.tiptrends.jobs.sources.SourceFolder;
 
@@ -60,8 +59,8 @@ public final class IloSource {
             o.indicatorCode(), o.sex(), o.ageBand(), o.sector(), o.value(), o.unit(), o.source(),
             file.name()));
       }
-      files.add(new SourceFile(FOLDER, file.toString(), file.name().toLowerCase(Locale.ROOT)
-          .endsWith(".xlsx") ? "xlsx" : "csv", FileHashes.sha256(file), file.size(), read, "ILO, ILOSTAT", updated));
+      files.add(SourceFile.of(FOLDER, file, file.name().toLowerCase(Locale.ROOT).endsWith(".xlsx") ? "xlsx" : "csv",
+          read, "ILO, ILOSTAT", updated));
     }
     return new Loaded(spark.createDataFrame(rows, SCHEMA), files, bad);
   }

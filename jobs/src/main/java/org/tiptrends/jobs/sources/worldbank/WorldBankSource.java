@@ -13,7 +13,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.tiptrends.core.geo.ReferenceData;
 import org.tiptrends.jobs.io.Location;
-import org.tiptrends.jobs.sources.FileHashes;
 import org.tiptrends.jobs.sources.SourceFile;
 import org.tiptrends.jobs.sources.SourceFolder;
 
@@ -48,8 +47,7 @@ public final class WorldBankSource {
       }
       aggregates.putAll(r.excludedAggregates());
       bad.addAll(r.badCells());
-      files.add(new SourceFile(FOLDER, file.toString(), "csv", FileHashes.sha256(file), file.size(),
-          r.rowsRead(), PUBLISHER, r.lastUpdated()));
+      files.add(SourceFile.of(FOLDER, file, "csv", r.rowsRead(), PUBLISHER, r.lastUpdated()));
     }
     return new Loaded(spark.createDataFrame(rows, SCHEMA), files, aggregates, bad);
   }
