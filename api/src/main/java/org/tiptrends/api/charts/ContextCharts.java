@@ -20,6 +20,7 @@ import org.icepear.echarts.origin.util.SeriesOption;
 import org.tiptrends.api.http.Responses.CsvTable;
 import org.tiptrends.api.queries.ConflictQuery;
 import org.tiptrends.api.queries.SectorQuery;
+import org.tiptrends.api.queries.SourceNote;
 import org.tiptrends.api.snapshot.Sectors;
 
 /** The context of trafficking: children in hazardous work by sector (ILO), and armed conflict (UCDP). */
@@ -31,13 +32,20 @@ public final class ContextCharts {
   private ContextCharts() {}
 
   /**
-   * One year of ILOSTAT values by economic sector: a bar per sector, one series per age band.
+   * One year of ILOSTAT values by economic sector: a bar per sector, one series per age band. Bands
+   * that hold others (5-17 beside 5-11, 12-14 and 15-17) are not drawn beside them, which would
+   * count the same children twice: their figures are in the subtitle (ask {@code age=5-17} for a
+   * chart of that band alone).
    *
-   * @param rows the query's rows, already limited to one sex and one year
+   * @param a the query's rows, already limited to one sex and one year
    */
   public static Chart sectors(String id, SectorQuery.Answer a, String sex, int year, int width, int height) {
+    java.util.Set<String> bands = new java.util.TreeSet<>(a.rows().stream().map(Sectors.Row::ageBand).toList());
+    java.util.Set<String> containers = new java.util.TreeSet<>(bands.stream()
+        .filter(b -> bands.stream().anyMatch(o -> !o.equals(b) && contains(b, o))).toList());
     // the "total" sector is the sum of the others: drawn beside them it would dwarf them; it is in the text
-    List<Sectors.Row> rows = a.rows().stream().filter(r -> !r.sector().equalsIgnoreCase("total")).toList();
+    List<Sectors.Row> rows = a.rows().stream().filter(r -> !r.sector().equalsIgnoreCase("total")
+        && !containers.contains(r.ageBand())).toList();
     List<String> sectors = new ArrayList<>(new TreeSet<>(rows.stream().map(Sectors.Row::sector).toList()));
     Map<String, Map<String, Double>> byAge = new TreeMap<>();
     List<List<Object>> table = new ArrayList<>();
@@ -48,16 +56,15 @@ public final class ContextCharts {
     String unit = a.unit() == null ? "" : " (" + a.unit() + ")";
     String indicator = a.indicator() == null ? "ILOSTAT value" : a.indicator();
     String title = indicator + ", by economic sector, " + (a.geoName() == null ? a.geo() : a.geoName()) + ", " + year;
-    String subtitle = "Sex: " + sex + ". Bars by age band" + unit + ". A context for trafficking for forced "
-        + "labour, not a count of trafficking victims.";
+    String subtitle = "Sex: " + sex + ". Bars by age band" + unit + totals(a.rows(), containers)
+        + ". A context for trafficking for forced labour, not a count of trafficking victims.";
     List<String> parts = new ArrayList<>();
     for (Map.Entry<String, Map<String, Double>> e : byAge.entrySet()) {
       e.getValue().entrySet().stream().max(Map.Entry.comparingByValue()).ifPresent(top ->
           parts.add("age " + e.getKey() + ": most in " + top.getKey() + " (" + ChartFrame.count(top.getValue()) + ")"));
     }
-    ChartTexts texts = new ChartTexts(title, subtitle, String.join("; ", parts) + ".",
-        ChartFrame.footnote(List.of(a.source()), a.source().martVersion(),
-            "ILO regions are ILO's own groupings, not M49 regions."));
+    ChartTexts texts = ChartFrame.texts(title, subtitle, String.join("; ", parts) + ".", List.of(a.source()),
+        a.source().martVersion(), "ILO regions are ILO's own groupings, not M49 regions.");
     ChartFrame frame = ChartFrame.of(width, texts);
     Option option = frame.option();
     List<String> ages = ordered(byAge.keySet());
@@ -79,6 +86,22 @@ public final class ContextCharts {
     CsvTable data = new CsvTable(id + "-" + a.geo() + "-" + year, List.of("geo", "year", "sex", "age_band", "sector",
         "value", "unit"), table);
     return new Chart(id, data.name(), texts, width, height, option, data);
+  }
+
+  /** "; ages 5-17 in all: 79,000 (agriculture 53,000, industry ..." for each band not drawn. */
+  private static String totals(List<Sectors.Row> rows, java.util.Set<String> containers) {
+    List<String> parts = new ArrayList<>();
+    for (String band : containers) {
+      Map<String, Double> bySector = new java.util.LinkedHashMap<>();
+      rows.stream().filter(r -> r.ageBand().equals(band)).forEach(r -> bySector.put(r.sector(), r.value()));
+      Double total = bySector.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("total"))
+          .map(Map.Entry::getValue).findFirst().orElse(null);
+      List<String> sectors = bySector.entrySet().stream().filter(e -> !e.getKey().equalsIgnoreCase("total"))
+          .map(e -> e.getKey() + " " + ChartFrame.count(e.getValue())).toList();
+      parts.add("ages " + band + " in all" + (total == null ? "" : ": " + ChartFrame.count(total))
+          + (sectors.isEmpty() ? "" : " (" + String.join(", ", sectors) + ")"));
+    }
+    return parts.isEmpty() ? "" : "; " + String.join("; ", parts);
   }
 
   /**
@@ -132,8 +155,8 @@ public final class ContextCharts {
     }
     String description = years.isEmpty() ? "No year has reporting countries in both groups."
         : describeConflict(years.get(years.size() - 1), share);
-    ChartTexts texts = new ChartTexts(title, subtitle, description,
-        ChartFrame.footnote(List.of(a.source()), a.source().martVersion(), ConflictQuery.NOTE));
+    ChartTexts texts = ChartFrame.texts(title, subtitle, description, List.of(a.source()), a.source().martVersion(),
+        ConflictQuery.NOTE, ConflictQuery.LOCATION, SourceNote.SUPPRESSION);
     ChartFrame frame = ChartFrame.of(width, texts);
     Option option = frame.option();
     option.setLegend(frame.legend(List.of(IN_CONFLICT, NOT_IN_CONFLICT)));

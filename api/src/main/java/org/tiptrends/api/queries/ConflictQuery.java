@@ -20,6 +20,10 @@ public final class ConflictQuery {
       "transregional_share", "domestic_share", "detected_victims");
   public static final String NOTE = "Detections, not prevalence; countries in conflict may detect and report "
       + "victims differently. A comparison of countries, not of people, and not a causal estimate.";
+  /** What "in conflict" means here, from UCDP's own definition of gwno_loc. */
+  public static final String LOCATION = "In conflict follows UCDP's gwno_loc: the country of the government "
+      + "party (where the incompatibility is), which is not always where the fighting happens: the United "
+      + "States is in conflict in the years of its war with al-Qaida.";
 
   private ConflictQuery() {}
 
@@ -62,11 +66,10 @@ public final class ConflictQuery {
           ? new MannWhitneyUTest().mannWhitneyUTest(values(in), values(out)) : null;
       years.add(new Year(year, group(in), group(out), p));
     }
-    List<String> dates = s.run().inputs("ucdp").stream().map(i -> i.exportDate())
-        .filter(java.util.Objects::nonNull).distinct().sorted().toList();
-    return new Answer(measure, Panel.MEASURES.get(measure), years, List.of(NOTE, CorrelationQuery.CAVEATS.get(0)),
-        new SourceNote("UNODC (GLOTIP); UCDP/PRIO Armed Conflict Dataset", "country_year_panel", dates,
-            s.version(), SourceNote.GLOTIP_NOTE));
+    return new Answer(measure, Panel.MEASURES.get(measure), years,
+        List.of(NOTE, LOCATION, CorrelationQuery.CAVEATS.get(0), SourceNote.SUPPRESSION),
+        SourceNote.of(s, List.of("unodc", "ucdp"), "UNODC and UCDP/PRIO",
+            "GLOTIP data and Armed Conflict Dataset (country_year_panel)", SourceNote.GLOTIP_NOTE + " " + LOCATION));
   }
 
   private static double[] values(List<Country> cs) {

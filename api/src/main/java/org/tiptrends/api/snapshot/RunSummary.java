@@ -22,9 +22,10 @@ public record RunSummary(String runId, String version, String startedAt, String 
    *
    * @param file the file name (the directory the job read it from is not published)
    * @param exportDate the export date as the run report states it (each publisher has its format)
+   * @param generated the file is {@code tip-trends generate}'s sample data, not official statistics
    */
   public record Input(String source, String publisher, String file, String format, String exportDate,
-      String sha256, Long bytes, Long rowsRead) {}
+      String sha256, Long bytes, Long rowsRead, boolean generated) {}
 
   public record Reason(String reason, long rows) {}
 
@@ -37,7 +38,7 @@ public record RunSummary(String runId, String version, String startedAt, String 
     for (JsonNode in : run.path("inputs")) {
       inputs.add(new Input(text(in, "source"), text(in, "publisher"), fileName(text(in, "path")),
           text(in, "format"), text(in, "export_date"), text(in, "sha256"),
-          number(in, "bytes"), number(in, "rows_read")));
+          number(in, "bytes"), number(in, "rows_read"), in.path("generated").asBoolean(false)));
     }
     List<Reason> reasons = new ArrayList<>();
     for (JsonNode r : run.path("quarantine").path("by_reason")) {
@@ -62,6 +63,11 @@ public record RunSummary(String runId, String version, String startedAt, String 
         List.copyOf(reasons), List.copyOf(excluded), share.isNumber() ? share.asDouble() : null,
         number(run, "merged_duplicate_keys"), longs(run.path("outputs")), List.copyOf(warnings),
         List.copyOf(checks));
+  }
+
+  /** Whether any input is generated sample data. */
+  public boolean anyGenerated() {
+    return inputs.stream().anyMatch(Input::generated);
   }
 
   /** Inputs of one source ({@code unodc}, ...). */

@@ -47,7 +47,7 @@ public final class UcdpSource {
       }
       unmapped.addAll(r.unmappedGwCodes());
       r.badRows().forEach(b -> bad.add(file.name() + " " + b));
-      files.add(SourceFile.of(FOLDER, file, "csv", r.rowsRead(), "UCDP/PRIO Armed Conflict Dataset", null));
+      files.add(SourceFile.of(FOLDER, file, "csv", r.rowsRead(), "UCDP/PRIO", null));
     }
     return new Loaded(spark.createDataFrame(rows, SCHEMA), files, unmapped, bad);
   }
