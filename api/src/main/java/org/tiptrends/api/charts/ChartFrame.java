@@ -130,7 +130,7 @@ public final class ChartFrame {
     return String.join(" ", parts);
   }
 
-  /** A count as text: whole numbers with thousands separators, fractions (2.5) kept. */
+  /** A count as text: whole numbers with thousands separators, fractions (an estimate's 12.5) kept. */
   public static String count(double v) {
     if (v == Math.rint(v)) {
       return String.format(Locale.ROOT, "%,d", (long) v);

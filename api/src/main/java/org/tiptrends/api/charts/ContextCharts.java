@@ -138,8 +138,8 @@ public final class ContextCharts {
     String title = "Armed conflict and " + a.description().toLowerCase(Locale.ROOT);
     long different = years.stream().filter(y -> y.mannWhitneyP() != null && y.mannWhitneyP() < 0.05).count();
     long tested = years.stream().filter(y -> y.mannWhitneyP() != null).count();
-    String subtitle = "Median across reporting countries with and without an armed conflict on their territory "
-        + "(UCDP/PRIO) in the year. The groups differ (Mann–Whitney U, p < 0.05) in " + different + " of " + tested
+    String subtitle = "Median across reporting countries with and without an armed conflict located there in the year "
+        + "(UCDP/PRIO gwno_loc: the government party's country, not always where the fighting is). The groups differ (Mann–Whitney U, p < 0.05) in " + different + " of " + tested
         + " years tested.";
     List<List<Object>> rows = new ArrayList<>();
     Object[] in = new Object[years.size()];

@@ -74,9 +74,10 @@ public final class TrendCharts {
         : "As reported by " + place + ".";
     String subtitle = "Victims detected and reported by national authorities. " + who + " " + BANDS
         + (bars ? " Bars: the countries behind the lines; the light part gave only <5 cells." : "");
-    String description = describeLatest(drawn, coverage, bars)
-        + (trend.balanced() && !trend.countries().isEmpty() ? " The panel: " + names(trend.countries(),
-            Integer.MAX_VALUE) + "." : "");
+    String latest = describeLatest(drawn, coverage, bars);
+    String description = !trend.balanced() ? latest : "Balanced panel: " + trend.panel().note()
+        + (drawn.isEmpty() ? "" : " " + latest)
+        + (trend.countries().isEmpty() ? "" : " The panel: " + names(trend.countries(), Integer.MAX_VALUE) + ".");
     ChartTexts texts = ChartFrame.texts(title, subtitle, description, List.of(trend.source()),
         trend.source().martVersion(), "Detections, not prevalence: changes can reflect enforcement and reporting.",
         SourceNote.SUPPRESSION);
@@ -169,7 +170,7 @@ public final class TrendCharts {
         + "Years in which no country reported are gaps. " + BANDS
         + (allSuppressed.isEmpty() ? "" : " In " + String.join(", ", allSuppressed.stream().map(String::valueOf)
             .toList()) + " every cell was <5 (maybe no victim at all): the shares there say little.");
-    String description = describeShares(perYear);
+    String description = (panel == null ? "" : "Balanced panel: " + panel.note() + " ") + describeShares(perYear);
     ChartTexts texts = ChartFrame.texts(title, subtitle, description, List.of(any.source()), martVersion,
         "Detections, not prevalence: who is detected depends on where authorities look.", SourceNote.SUPPRESSION);
     ChartFrame frame = ChartFrame.of(width, texts);

@@ -117,6 +117,8 @@ class TrendChartsTest {
     assertTrue(c.texts().subtitle().contains("Balanced panel: No country reported in every year 2010–2020; 143 "
         + "countries reported in at least one."), c.texts().subtitle());
     assertTrue(c.texts().title().endsWith("2010–2020"), "the years asked for, when none has a value");
+    assertEquals("Balanced panel: No country reported in every year 2010–2020; 143 countries reported in at least one.",
+        c.texts().description(), "not \"no country reported\"");
   }
 
   @Test
