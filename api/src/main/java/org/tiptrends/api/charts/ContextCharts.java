@@ -138,9 +138,11 @@ public final class ContextCharts {
     String title = "Armed conflict and " + a.description().toLowerCase(Locale.ROOT);
     long different = years.stream().filter(y -> y.mannWhitneyP() != null && y.mannWhitneyP() < 0.05).count();
     long tested = years.stream().filter(y -> y.mannWhitneyP() != null).count();
+    int leftOut = years.stream().mapToInt(ConflictQuery.Year::leftOut).sum();
     String subtitle = "Median across reporting countries with and without an armed conflict located there in the year "
-        + "(UCDP/PRIO gwno_loc: the government party's country, not always where the fighting is). The groups differ (Mann–Whitney U, p < 0.05) in " + different + " of " + tested
-        + " years tested.";
+        + "(UCDP/PRIO gwno_loc: the government party's country, not always where the fighting is). The groups differ "
+        + "(Mann–Whitney U, p < 0.05) in " + different + " of " + tested + " years tested."
+        + (leftOut == 0 ? "" : " " + leftOut + " country-years whose share rests only on <5 cells are left out.");
     List<List<Object>> rows = new ArrayList<>();
     Object[] in = new Object[years.size()];
     Object[] out = new Object[years.size()];
@@ -149,9 +151,9 @@ public final class ContextCharts {
       in[i] = scaled(y.inConflict().median(), share);
       out[i] = scaled(y.notInConflict().median(), share);
       rows.add(Arrays.asList(y.year(), "in_conflict", y.inConflict().n(), y.inConflict().median(),
-          y.inConflict().mean(), y.mannWhitneyP()));
+          y.inConflict().mean(), y.mannWhitneyP(), y.leftOut()));
       rows.add(Arrays.asList(y.year(), "not_in_conflict", y.notInConflict().n(), y.notInConflict().median(),
-          y.notInConflict().mean(), y.mannWhitneyP()));
+          y.notInConflict().mean(), y.mannWhitneyP(), y.leftOut()));
     }
     String description = years.isEmpty() ? "No year has reporting countries in both groups."
         : describeConflict(years.get(years.size() - 1), share);
@@ -177,7 +179,7 @@ public final class ContextCharts {
             .setLineStyle(new LineStyle().setColor(ChartFrame.PALETTE[0]).setWidth(2))
             .setItemStyle(new ItemStyle().setColor(ChartFrame.PALETTE[0]))});
     CsvTable data = new CsvTable(id + "-" + a.measure(), List.of("year", "group", "countries", "median", "mean",
-        "mann_whitney_p"), rows);
+        "mann_whitney_p", "countries_left_out"), rows);
     return new Chart(id, data.name(), texts, width, height, option, data);
   }
 

@@ -37,7 +37,8 @@ public final class CorrelationQuery {
       "Detections, not prevalence: shares describe the victims authorities detected and reported.",
       "Ecological correlation: it relates countries, not people, and says nothing about causes.",
       "Each country's point may come from a different year (year=latest); y carries bounds from "
-          + "suppressed (<5) cells, which the statistics do not propagate.");
+          + "suppressed (<5) cells, which the statistics do not propagate; a share resting only on <5 cells "
+          + "(anywhere from 0 to 1) is left out.");
 
   private CorrelationQuery() {}
 
@@ -111,7 +112,8 @@ public final class CorrelationQuery {
         Double victims = victimsMeasure == null ? null
             : s.panel().value(victimsMeasure, iso3, yr).map(Panel.Value::value).orElse(null);
         boolean enough = victimsMeasure == null || (victims != null && victims >= minVictims);
-        if (yv != null && xv != null && enough && (!logX || xv.value() > 0)) {
+        if (yv != null && xv != null && enough && (!logX || xv.value() > 0)
+            && !yv.isUninformativeShare() && !xv.isUninformativeShare()) {
           String name = reference.country(iso3).map(c -> c.name()).orElse(iso3);
           points.add(new Point(iso3, name, yr, xv.value(), yv.value(), yv.low(), yv.high(), xv.low(), xv.high(),
               victims));

@@ -69,6 +69,7 @@ public record SourceNote(String publisher, String dataset, List<String> exportDa
   public String citation() {
     String exported = exportDates == null || exportDates.isEmpty() ? ""
         : " (export of " + String.join(", ", exportDates) + ")";
-    return publisher + ", " + dataset + exported;
+    // a publisher that names its dataset ("World Bank, World Development Indicators") says it once
+    return (publisher.endsWith(dataset) ? publisher : publisher + ", " + dataset) + exported;
   }
 }

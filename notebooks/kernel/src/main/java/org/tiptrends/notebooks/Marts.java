@@ -268,10 +268,10 @@ public final class Marts implements Displayable {
   public Table conflictSummary(ConflictQuery.Answer a) {
     List<List<Object>> rows = a.years().stream().map(y -> Arrays.<Object>asList(y.year(), y.inConflict().n(),
         y.inConflict().mean(), y.inConflict().median(), y.notInConflict().n(), y.notInConflict().mean(),
-        y.notInConflict().median(), y.mannWhitneyP())).toList();
+        y.notInConflict().median(), y.mannWhitneyP(), y.leftOut())).toList();
     return table(new CsvTable("conflict-years", List.of("year", "n_in_conflict", "mean_in_conflict",
         "median_in_conflict", "n_not_in_conflict", "mean_not_in_conflict", "median_not_in_conflict",
-        "mann_whitney_p"), rows), "Armed conflict and " + a.measure() + ", by year");
+        "mann_whitney_p", "n_left_out"), rows), "Armed conflict and " + a.measure() + ", by year");
   }
 
   /** A table of an answer (the API's, where it has one), captioned with what it is and where it came from. */
