@@ -19,6 +19,7 @@ import org.icepear.echarts.components.series.LineStyle;
 import org.icepear.echarts.origin.util.SeriesOption;
 import org.tiptrends.api.http.Responses.CsvTable;
 import org.tiptrends.api.queries.ConflictQuery;
+import org.tiptrends.api.queries.Plural;
 import org.tiptrends.api.queries.SectorQuery;
 import org.tiptrends.api.queries.SourceNote;
 import org.tiptrends.api.snapshot.Sectors;
@@ -188,9 +189,9 @@ public final class ContextCharts {
   }
 
   private static String describeConflict(ConflictQuery.Year y, boolean share) {
-    return "In " + y.year() + ": median " + text(y.inConflict().median(), share) + " in " + y.inConflict().n()
-        + " countries in conflict against " + text(y.notInConflict().median(), share) + " in "
-        + y.notInConflict().n() + " other countries.";
+    return "In " + y.year() + ": median " + text(y.inConflict().median(), share) + " in "
+        + Plural.countries(y.inConflict().n()) + " in conflict against " + text(y.notInConflict().median(), share)
+        + " in " + Plural.of(y.notInConflict().n(), "other country", "other countries") + ".";
   }
 
   private static String text(Double v, boolean share) {
