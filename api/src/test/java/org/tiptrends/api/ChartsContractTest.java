@@ -172,6 +172,16 @@ class ChartsContractTest {
 
     List<CSVRecord> rows = csv("/api/v1/charts/" + id + "?format=csv");
     assertTrue(!rows.isEmpty(), id + " plotted no data");
+
+    // drawn from the generated sample, a chart says so where it names its source, in every format
+    String generated = "generated sample data, not official statistics";
+    assertTrue(footnote.contains(generated) && !footnote.contains("export of"), footnote);
+    assertTrue(text.replaceAll("\\s+", " ").contains("generated sample data"), "the SVG prints it");
+    assertTrue(rows.stream().allMatch(r -> r.get("source").contains(generated)), id + ": every CSV row cites it");
+    if (!id.equals("sectors")) {
+      assertTrue(footnote.contains("A suppressed cell (<5) counts as 0 to 4 victims, point 2: the export holds no "
+          + "value 0-4 at all, so <5 includes zero."), footnote);
+    }
   }
 
   @Test
@@ -187,8 +197,13 @@ class ChartsContractTest {
 
     Map<String, List<JsonNode>> byName = new HashMap<>();
     option.get("series").forEach(s -> byName.computeIfAbsent(s.get("name").asText(), k -> new ArrayList<>()).add(s));
-    // bars: countries reporting the total, from the mart's reporting_countries
-    JsonNode bars = byName.get("Reporting countries").get(0);
+    // bars, stacked: the countries behind the lines with an exact count, and those with only <5 cells
+    JsonNode exact = byName.get("Countries giving an exact count").get(0);
+    JsonNode onlySuppressed = byName.get("Countries giving only <5 cells (0–4 each)").get(0);
+    assertEquals("coverage", exact.get("stack").asText());
+    assertEquals("coverage", onlySuppressed.get("stack").asText());
+    Map<Integer, JsonNode> coverage = new HashMap<>();
+    API.json("/api/v1/trends/victims?by=sex&geo=WLD").get("coverage").forEach(c -> coverage.put(c.get("year").asInt(), c));
     List<JsonNode> femaleSeries = byName.get("Female");
     assertEquals(3, femaleSeries.size(), "a line and a band of two stacked series");
     JsonNode line = femaleSeries.get(0);
@@ -196,7 +211,10 @@ class ChartsContractTest {
     JsonNode range = femaleSeries.get(2);
     for (int i = 0; i < years.size(); i++) {
       int year = Integer.parseInt(years.get(i));
-      assertEquals(MartRows.i(total.get(year), "reporting_countries"), bars.get("data").get(i).asInt(), "bars " + year);
+      JsonNode c = coverage.get(year);
+      assertEquals(c.get("reportingCountries").asInt() - c.get("suppressedOnlyCountries").asInt(),
+          exact.get("data").get(i).asInt(), "bars " + year);
+      assertEquals(c.get("suppressedOnlyCountries").asInt(), onlySuppressed.get("data").get(i).asInt(), "bars " + year);
       Row f = female.get(year);
       if (f == null) {
         assertTrue(line.get("data").get(i).isNull(), "no point where no country reported, " + year);
@@ -210,7 +228,8 @@ class ChartsContractTest {
 
     Document svg = svg(q + "&format=svg");
     List<String> texts = texts(svg);
-    for (String expected : List.of("Year", "Detected victims", "Reporting countries", "Female", "Male")) {
+    for (String expected : List.of("Year", "Detected victims", "Reporting countries", "Female", "Male",
+        "Countries giving an exact count")) {
       assertTrue(texts.contains(expected), expected + " not drawn in " + texts);
     }
     for (String y : years) {
@@ -322,17 +341,37 @@ class ChartsContractTest {
     assertTrue(text.contains("GDP per capita (current US$, log scale)"), text);
   }
 
+  /**
+   * The latest year, total sex, world; the total sector left out, and the 5-17 band too, beside the
+   * 5-11, 12-14 and 15-17 bands it holds (it would count the same children twice): its figures are
+   * in the subtitle, and {@code age=5-17} draws it alone.
+   */
   @Test
-  void sectorsChartIsTheLatestYearOfTheTotalSexForTheWorldWithoutTheTotalSector() {
+  void sectorsChartIsTheLatestYearOfTheTotalSexForTheWorldWithoutTheTotalSectorOrTheBandOfAllAges() {
     List<Row> mart = TestMarts.mart("sectors").collectAsList();
     int latest = mart.stream().filter(r -> "WLD".equals(r.getAs("geo_code")) && "total".equalsIgnoreCase(r.getAs("sex")))
         .mapToInt(r -> r.<Integer>getAs("year")).max().orElseThrow();
-    long expected = mart.stream().filter(r -> "WLD".equals(r.getAs("geo_code"))
+    java.util.function.Predicate<Row> drawn = r -> "WLD".equals(r.getAs("geo_code"))
         && "total".equalsIgnoreCase(r.getAs("sex")) && r.<Integer>getAs("year") == latest && r.getAs("value") != null
-        && !"total".equalsIgnoreCase(r.getAs("sector"))).count();
+        && !"total".equalsIgnoreCase(r.getAs("sector"));
+    long expected = mart.stream().filter(drawn).filter(r -> !"5-17".equals(r.getAs("age_band"))).count();
     List<CSVRecord> rows = csv("/api/v1/charts/sectors?format=csv");
     assertEquals(expected, rows.size());
     assertTrue(rows.stream().allMatch(r -> r.get("year").equals("" + latest)));
+    assertEquals(java.util.Set.of("5-11", "12-14", "15-17"),
+        rows.stream().map(r -> r.get("age_band")).collect(java.util.stream.Collectors.toSet()));
+    JsonNode option = TestApi.parse(ok("/api/v1/charts/sectors").text());
+    List<String> legend = new ArrayList<>();
+    option.get("legend").get("data").forEach(n -> legend.add(n.asText()));
+    assertEquals(List.of("Age 5-11", "Age 12-14", "Age 15-17"), legend);
+    double all = mart.stream().filter(r -> "WLD".equals(r.getAs("geo_code")) && "total".equalsIgnoreCase(r.getAs("sex"))
+        && r.<Integer>getAs("year") == latest && "5-17".equals(r.getAs("age_band"))
+        && "total".equalsIgnoreCase(r.getAs("sector"))).mapToDouble(r -> r.<Double>getAs("value")).findFirst().orElseThrow();
+    String subtitle = option.get("title").get(0).get("subtext").asText();
+    assertTrue(subtitle.contains("ages 5-17 in all: " + org.tiptrends.api.charts.ChartFrame.count(all)), subtitle);
+    // the band alone, on request
+    List<CSVRecord> band = csv("/api/v1/charts/sectors?age=5-17&format=csv");
+    assertEquals(mart.stream().filter(drawn).filter(r -> "5-17".equals(r.getAs("age_band"))).count(), band.size());
   }
 
   @Test

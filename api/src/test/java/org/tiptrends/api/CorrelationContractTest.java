@@ -27,7 +27,7 @@ class CorrelationContractTest {
   static Map<String, double[]> expectedPoints(String x, String y, Integer year, String victims, double min) {
     Map<String, double[]> out = new TreeMap<>();
     for (Row r : TestMarts.mart("country_year_panel").collectAsList()) {
-      if (r.isNullAt(r.fieldIndex(x)) || r.isNullAt(r.fieldIndex(y))) {
+      if (r.isNullAt(r.fieldIndex(x)) || r.isNullAt(r.fieldIndex(y)) || onlySuppressed(r, x) || onlySuppressed(r, y)) {
         continue;
       }
       int yr = r.getInt(r.fieldIndex("year"));
@@ -44,6 +44,13 @@ class CorrelationContractTest {
       }
     }
     return out;
+  }
+
+  /** A share whose bounds are 0 and 1: it rests only on {@code <5} cells and is left out. */
+  static boolean onlySuppressed(Row r, String measure) {
+    java.util.List<String> columns = java.util.List.of(r.schema().fieldNames());
+    return columns.contains(measure + "_low") && !r.isNullAt(r.fieldIndex(measure + "_low"))
+        && r.<Double>getAs(measure + "_low") == 0 && r.<Double>getAs(measure + "_high") == 1;
   }
 
   @Test
@@ -100,11 +107,28 @@ class CorrelationContractTest {
     JsonNode a = api.json("/api/v1/correlations?x=NY.GDP.PCAP.CD&y=female_share&method=kendall");
     assertEquals("kendall", a.get("method").asText());
     assertEquals("NY.GDP.PCAP.CD", a.get("x").get("name").asText());
-    assertEquals(expectedPoints("gdp_per_capita", "female_share", null, null, 0).size(), a.get("n").asInt());
+    // the same default threshold as the GDP-transregional view: 20 detected victims
+    assertEquals(expectedPoints("gdp_per_capita", "female_share", null, "detected_victims", 20).size(),
+        a.get("n").asInt());
+    assertEquals(20, a.get("minVictims").asInt());
     HttpResponse<String> csv = api.get("/api/v1/correlations?x=gdp_per_capita&y=child_share&format=csv");
     assertEquals(200, csv.statusCode());
     assertTrue(csv.body().startsWith("iso3,name,year,gdp_per_capita,child_share"), csv.body().lines().findFirst().orElse(""));
-    assertEquals(expectedPoints("gdp_per_capita", "child_share", null, null, 0).size() + 1, csv.body().lines().count());
+    assertEquals(expectedPoints("gdp_per_capita", "child_share", null, "detected_victims", 20).size() + 1,
+        csv.body().lines().count());
+  }
+
+  /** The same question on the generic route gets the same answer: default threshold, its count, the points. */
+  @Test
+  void theGenericRouteAnswersTheGdpTransregionalQuestionAlike() {
+    JsonNode named = api.json("/api/v1/correlations/gdp-transregional");
+    JsonNode generic = api.json("/api/v1/correlations?x=gdp_per_capita&y=transregional_share");
+    assertEquals(named.get("minVictims").asInt(), generic.get("minVictims").asInt());
+    assertEquals(named.get("n").asInt(), generic.get("n").asInt());
+    assertEquals(named.get("r").asDouble(), generic.get("r").asDouble(), 1e-12);
+    assertEquals(named.get("points"), generic.get("points"));
+    JsonNode lower = api.json("/api/v1/correlations?x=gdp_per_capita&y=transregional_share&minVictims=0");
+    assertTrue(lower.get("n").asInt() > generic.get("n").asInt(), "the threshold does leave countries out");
   }
 
   @ParameterizedTest

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,8 +33,9 @@ import org.tiptrends.jobs.Prerequisites;
 /**
  * The dashboard in real headless Chromium (Debian's {@code chromium} and {@code chromium-driver})
  * against the API serving marts built from the bundled sample: it loads without console errors,
- * every chart draws, a filter changed from the keyboard changes the chart and the URL, and a
- * download button saves a file. A screenshot is kept in {@code api/target/e2e/}.
+ * every chart draws, a filter changed from the keyboard changes the chart and the URL, a download
+ * button saves a file, and the coverage, balanced-panel and year-range texts are honest. Screenshots
+ * are kept in {@code api/target/e2e/}.
  *
  * <p>Without Chromium the test is skipped, unless required ({@code -Dtiptrends.requireBrowser=true},
  * as {@code .ci/run} passes, or {@code CI=true}): see {@link Prerequisites}.
@@ -144,6 +146,94 @@ class DashboardBrowserIT {
     List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
         .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
     assertTrue(errors.isEmpty(), "console errors: " + errors);
+  }
+
+  /**
+   * What a reader of the dashboard must not misread: the coverage bars split into exact counts and
+   * only-{@code <5} countries, the sample's banner, an honest balanced-panel message (the sample has no
+   * country reporting every year), a named panel that the shares chart beside the trend uses too, and
+   * a country's trend drawn only over the years it reported, without a coverage axis.
+   */
+  @Test
+  void dashboardTellsCoverageThePanelAndTheYearsHonestly() throws Exception {
+    driver.get(api.uri("/").toString());
+    waitForCharts();
+    assertTrue(driver.findElement(By.id("generated")).isDisplayed(), "the sample is marked generated");
+    assertTrue(driver.findElement(By.id("generated")).getText().contains("Generated sample data, not official statistics"));
+    assertTrue(driver.findElement(By.id("about-counts")).getText().contains("0 to 4 victims, point 2"));
+    for (String card : List.of("victims-trend", "forms-trend")) {
+      String svg = chartSvg(card);
+      assertTrue(svg.contains("Countries giving an exact count") && svg.contains("Countries giving only &lt;5 cells"),
+          card + " draws and explains both parts of the coverage bars");
+      assertTrue(svg.contains("generated sample data, not official statistics"), card + "'s footnote says so");
+    }
+
+    // the balanced panel over every year of the sample: nobody reported every year, and the charts say so
+    JsonNode meta = api.json("/api/v1/meta");
+    int first = meta.get("years").get("from").asInt();
+    int last = meta.get("years").get("to").asInt();
+    driver.findElement(By.name("balanced")).click();
+    new WebDriverWait(driver, WAIT).until(d -> d.getCurrentUrl().contains("balanced=true"));
+    waitForCharts();
+    int any = TrendsContractTest.reportedInAnyYear(c -> true, first, last);
+    String honest = "No country reported in every year " + first + "–" + last + "; " + any
+        + " countries reported in at least one.";
+    for (String card : List.of("victims-trend", "demographic-shares")) {
+      String desc = driver.findElement(By.cssSelector("#card-" + card + " .desc")).getText();
+      assertTrue(desc.contains(honest), card + ": " + desc);
+    }
+    Files.write(artifacts.resolve("dashboard-balanced-empty.png"), driver.getScreenshotAs(OutputType.BYTES));
+
+    // a window with a panel: its countries are named, and the shares chart beside the trend sums them too
+    int[] window = TrendsContractTest.widestPanel(c -> true, 3);
+    java.util.Set<String> panel = TrendsContractTest.panel(c -> true, window[0], window[0] + 2);
+    driver.get(api.uri("/?balanced=true&from=" + window[0] + "&to=" + (window[0] + 2)).toString());
+    waitForCharts();
+    String trendDesc = driver.findElement(By.cssSelector("#card-victims-trend .desc")).getText();
+    for (String iso3 : panel) {
+      String name = org.tiptrends.core.geo.ReferenceData.standard().country(iso3).orElseThrow().name();
+      assertTrue(trendDesc.contains(name), name + " is named: " + trendDesc);
+    }
+    assertTrue(trendDesc.contains(panel.size() + " of the "), trendDesc);
+    String sharesDesc = driver.findElement(By.cssSelector("#card-demographic-shares .desc")).getText();
+    assertTrue(sharesDesc.startsWith("Balanced panel: " + panel.size() + " of the "), sharesDesc);
+    Files.write(artifacts.resolve("dashboard-balanced-panel.png"), driver.getScreenshotAs(OutputType.BYTES));
+
+    // a country whose reports start after the sample's first year and end before its last
+    String country = trimmedCountry(first, last);
+    JsonNode points = api.json("/api/v1/trends/victims?geo=" + country).get("series").get(0).get("points");
+    int from = points.get(0).get("year").asInt();
+    int to = points.get(points.size() - 1).get("year").asInt();
+    driver.get(api.uri("/?geo=" + country).toString());
+    waitForCharts();
+    String svg = chartSvg("victims-trend");
+    java.util.List<Integer> axis = new java.util.ArrayList<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(">((?:19|20)\\d\\d)</text>").matcher(svg);
+    while (m.find()) {
+      axis.add(Integer.parseInt(m.group(1)));
+    }
+    assertEquals(from, java.util.Collections.min(axis), country + ": the axis starts at the first report " + axis);
+    assertEquals(to, java.util.Collections.max(axis), country + ": and ends at the last " + axis);
+    assertFalse(svg.contains("Reporting countries"), "one country's trend has no coverage axis");
+    Files.write(artifacts.resolve("dashboard-country-trimmed.png"), driver.getScreenshotAs(OutputType.BYTES));
+  }
+
+  private static String chartSvg(String card) {
+    return driver.findElement(By.cssSelector("#card-" + card + " .chart")).getDomProperty("innerHTML");
+  }
+
+  /** A country of the sample with a total reported after the first year and none after some year before the last. */
+  private static String trimmedCountry(int first, int last) {
+    java.util.Map<String, java.util.TreeSet<Integer>> years = new java.util.TreeMap<>();
+    for (org.apache.spark.sql.Row r : MartRows.victims()) {
+      if (MartRows.s(r, "geo_level").equals("country") && MartRows.s(r, "sex").equals("total")
+          && MartRows.s(r, "age").equals("total") && MartRows.s(r, "form").equals("total")) {
+        years.computeIfAbsent(MartRows.s(r, "geo_code"), k -> new java.util.TreeSet<>()).add(MartRows.i(r, "year"));
+      }
+    }
+    return years.entrySet().stream().filter(e -> e.getValue().first() > first + 1 && e.getValue().last() < last - 1
+            && e.getValue().size() >= 3).map(java.util.Map.Entry::getKey).findFirst()
+        .orElseThrow(() -> new AssertionError("the sample has a country reporting only in the middle years"));
   }
 
   private static Path waitForDownload(String extension) throws Exception {

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,13 +86,96 @@ class RealDataChartsIT {
     JsonNode answer = api.json("/api/v1/conflict?measure=child_share&from=2018&to=2018");
     JsonNode y2018 = answer.get("years").get(0);
     assertEquals(2018, y2018.get("year").asInt());
-    var joined = panel.filter("year = 2018 AND child_share IS NOT NULL")
+    var joined = panel.filter("year = 2018 AND child_share IS NOT NULL AND NOT (child_share_low = 0 AND child_share_high = 1)")
         .join(conflict.filter("year = 2018"), "iso3");
     long inConflict = joined.filter("max_intensity > 0").count();
     long notInConflict = joined.filter("max_intensity = 0").count();
     assertTrue(inConflict >= 5, inConflict + " countries in conflict with a child share in 2018");
     assertEquals(inConflict, y2018.get("inConflict").get("n").asLong());
     assertEquals(notInConflict, y2018.get("notInConflict").get("n").asLong());
+  }
+
+  /**
+   * On the real export: the trend starts in the first year with a world total (2007; forms start
+   * earlier), cites UNODC's export and never calls it generated, and its coverage bars split the
+   * reporting countries as the mart's country rows do, read here with Spark.
+   */
+  @Test
+  void trendChartsStartAtTheFirstReportCiteTheExportAndSplitCoverage() throws Exception {
+    var spark = TestMarts.spark();
+    Path version = marts.resolve(api.json("/api/v1/meta").get("version").asText());
+    var victims = spark.read().parquet(version.resolve("victims_by_year").toString());
+    var totals = victims.filter("geo_code = 'WLD' AND sex = 'total' AND age = 'total' AND form = 'total'");
+    int firstTotal = totals.agg(org.apache.spark.sql.functions.min("year")).first().getInt(0);
+    JsonNode trend = TestApi.parse(new String(get("/api/v1/charts/victims-trend").body()));
+    assertEquals(String.valueOf(firstTotal), trend.get("xAxis").get("data").get(0).asText(), "no year before the first total");
+    assertTrue(firstTotal > api.json("/api/v1/meta").get("years").get("from").asInt(), "the marts start earlier");
+    String footnote = trend.get("title").get(1).get("text").asText();
+    assertTrue(footnote.startsWith("Source: UNODC, Global Report on Trafficking in Persons (GLOTIP) data (export of "
+        + "2023-05-30)."), footnote);
+    assertTrue(!footnote.contains("generated"), footnote);
+    assertTrue(!api.json("/api/v1/meta").get("generated").asBoolean(), "real exports are not generated sample data");
+    java.util.Map<Integer, int[]> expected = new java.util.HashMap<>();
+    for (var r : totals.collectAsList()) {
+      expected.put(r.<Integer>getAs("year"), new int[] {r.<Integer>getAs("reporting_countries"),
+          r.<Integer>getAs("suppressed_only_countries")});
+    }
+    assertBars(trend, expected, "victims-trend");
+
+    // forms: the countries behind the three lines, from the country rows
+    java.util.Map<Integer, java.util.Map<String, Boolean>> forms = new java.util.HashMap<>();
+    for (var r : victims.filter("geo_level = 'country' AND sex = 'total' AND age = 'total' AND form <> 'total'")
+        .collectAsList()) {
+      forms.computeIfAbsent(r.<Integer>getAs("year"), y -> new java.util.HashMap<>()).merge(r.getAs("geo_code"),
+          r.<Integer>getAs("suppressed_only_countries") == 1, Boolean::logicalAnd);
+    }
+    java.util.Map<Integer, int[]> formCoverage = new java.util.HashMap<>();
+    forms.forEach((year, countries) -> formCoverage.put(year, new int[] {countries.size(),
+        (int) countries.values().stream().filter(b -> b).count()}));
+    JsonNode formsTrend = TestApi.parse(new String(get("/api/v1/charts/forms-trend").body()));
+    assertBars(formsTrend, formCoverage, "forms-trend");
+    assertTrue(formCoverage.get(2018)[1] > 50, "in 2018 many countries gave only <5 for every form");
+
+    // the PNGs a report author would download, kept to be looked at
+    Path out = Files.createDirectories(Path.of(System.getProperty("tiptrends.artifacts", "target/e2e")));
+    for (String q : List.of("victims-trend", "forms-trend", "victims-trend?geo=FRA", "victims-trend?balanced=true&from=2010&to=2020",
+        "demographic-shares?balanced=true&from=2010&to=2020", "sectors", "conflict-comparison", "gdp-transregional-scatter")) {
+      HttpResponse<byte[]> png = get("/api/v1/charts/" + q + (q.contains("?") ? "&" : "?") + "format=png&scale=1");
+      assertEquals(200, png.statusCode(), q);
+      Files.write(out.resolve("real-" + q.replaceAll("[^A-Za-z0-9-]+", "_") + ".png"), png.body());
+    }
+  }
+
+  /** The stacked bars of a trend chart: exact counts and only-{@code <5} countries, year by year. */
+  private static void assertBars(JsonNode option, java.util.Map<Integer, int[]> expected, String what) {
+    JsonNode exact = null;
+    JsonNode suppressed = null;
+    for (JsonNode s : option.get("series")) {
+      if (s.get("name").asText().equals("Countries giving an exact count")) {
+        exact = s.get("data");
+      } else if (s.get("name").asText().startsWith("Countries giving only <5")) {
+        suppressed = s.get("data");
+      }
+    }
+    JsonNode years = option.get("xAxis").get("data");
+    for (int i = 0; i < years.size(); i++) {
+      int[] e = expected.get(years.get(i).asInt());
+      if (e == null) {
+        assertTrue(exact.get(i).isNull(), what + " " + years.get(i));
+        continue;
+      }
+      assertEquals(e[0] - e[1], exact.get(i).asInt(), what + " exact " + years.get(i));
+      assertEquals(e[1], suppressed.get(i).asInt(), what + " only <5 " + years.get(i));
+    }
+  }
+
+  @Test
+  void conflictViewsSayWhatInConflictMeans() throws Exception {
+    JsonNode answer = api.json("/api/v1/conflict?measure=child_share");
+    assertTrue(answer.get("caveats").toString().contains("gwno_loc"), answer.get("caveats").toString());
+    JsonNode option = TestApi.parse(new String(get("/api/v1/charts/conflict-comparison").body()));
+    String footnote = option.get("title").get(1).get("text").asText();
+    assertTrue(footnote.contains("gwno_loc") && footnote.contains("al-Qaida"), footnote);
   }
 
   @Test

@@ -58,10 +58,17 @@ class SectorConflictContractTest {
     int y = year.get("year").asInt();
     Set<String> expectedIn = new HashSet<>();
     Set<String> expectedOut = new HashSet<>();
+    int leftOut = 0;
     for (Row r : TestMarts.mart("country_year_panel").filter(col("year").equalTo(y)
         .and(col("child_share").isNotNull()).and(col("in_conflict").isNotNull())).collectAsList()) {
+      // a share resting only on <5 cells, anywhere from 0 to 1, tells nothing: left out and counted
+      if (r.<Double>getAs("child_share_low") == 0 && r.<Double>getAs("child_share_high") == 1) {
+        leftOut++;
+        continue;
+      }
       (r.<Boolean>getAs("in_conflict") ? expectedIn : expectedOut).add(r.getAs("iso3"));
     }
+    assertEquals(leftOut, year.get("leftOut").asInt());
     Set<String> gotIn = new HashSet<>(year.get("inConflict").get("countries").findValuesAsText("iso3"));
     Set<String> gotOut = new HashSet<>(year.get("notInConflict").get("countries").findValuesAsText("iso3"));
     assertEquals(expectedIn, gotIn);
@@ -73,6 +80,12 @@ class SectorConflictContractTest {
     }
     assertEquals(sum / gotOut.size(), year.get("notInConflict").get("mean").asDouble(), 1e-9);
     assertTrue(a.get("caveats").toString().contains("not prevalence"));
+    assertTrue(a.get("caveats").toString().contains("gwno_loc"));
+    int allLeftOut = 0;
+    for (JsonNode yr : a.get("years")) {
+      allLeftOut += yr.get("leftOut").asInt();
+    }
+    assertTrue(allLeftOut > 0, "the sample has child shares resting only on <5 cells");
   }
 
   @ParameterizedTest

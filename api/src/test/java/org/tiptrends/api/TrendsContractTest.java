@@ -53,11 +53,53 @@ class TrendsContractTest {
     assertEquals(new TreeSet<>(expected.keySet()).last(), a.get("to").asInt());
     assertSeries(expected, a.get("series").get(0).get("points"), "WLD total");
     JsonNode source = a.get("source");
-    assertEquals("UNODC", source.get("publisher").asText());
+    // the bundled sample is generated: the answer says so instead of naming UNODC and an export date
+    assertTrue(source.get("generated").asBoolean(), source.toString());
+    assertTrue(source.get("publisher").asText().contains("generated sample data, not official statistics"));
+    assertEquals(0, source.get("exportDates").size(), source.toString());
     assertEquals(TestMarts.version(), source.get("martVersion").asText());
-    assertEquals("2023-05-30", source.get("exportDates").get(0).asText());
     assertTrue(source.get("note").asText().contains("not prevalence"), source.toString());
+    assertTrue(source.get("note").asText().contains("0 to 4 victims, point 2"), source.toString());
     assertFalse(a.has("countries"), "countries are listed for balanced series only");
+    assertFalse(a.has("panel"), "so is the panel");
+    // one series: its coverage is the total's own
+    JsonNode points = a.get("series").get(0).get("points");
+    assertEquals(points.size(), a.get("coverage").size());
+    for (int i = 0; i < points.size(); i++) {
+      JsonNode c = a.get("coverage").get(i);
+      assertEquals(points.get(i).get("year").asInt(), c.get("year").asInt());
+      assertEquals(points.get(i).get("reportingCountries").asInt(), c.get("reportingCountries").asInt());
+      assertEquals(points.get(i).get("suppressedOnlyCountries").asInt(), c.get("suppressedOnlyCountries").asInt());
+    }
+  }
+
+  /**
+   * The countries behind a breakdown's lines, from the mart's country rows: those with any of the
+   * cells in the year, and those of them whose every such cell is only {@code <5}.
+   */
+  @Test
+  void coverageOfABreakdownIsTheUnionOfItsCellsCountries() {
+    JsonNode a = API.json("/api/v1/trends/victims?geo=002&by=form");
+    Set<String> forms = Set.of("sexual_exploitation", "forced_labour", "other");
+    Map<Integer, Map<String, Boolean>> onlySuppressedByYear = new TreeMap<>();
+    for (Row r : MartRows.victims()) {
+      if (MartRows.s(r, "geo_level").equals("country") && MartRows.s(r, "sex").equals("total")
+          && MartRows.s(r, "age").equals("total") && forms.contains(MartRows.s(r, "form"))
+          && "002".equals(ReferenceData.standard().country(MartRows.s(r, "geo_code")).map(Country::regionCode).orElse(null))) {
+        onlySuppressedByYear.computeIfAbsent(MartRows.i(r, "year"), y -> new HashMap<>())
+            .merge(MartRows.s(r, "geo_code"), MartRows.i(r, "suppressed_only_countries") == 1, Boolean::logicalAnd);
+      }
+    }
+    assertEquals(onlySuppressedByYear.size(), a.get("coverage").size());
+    boolean someSuppressedOnly = false;
+    for (JsonNode c : a.get("coverage")) {
+      Map<String, Boolean> countries = onlySuppressedByYear.get(c.get("year").asInt());
+      long suppressedOnly = countries.values().stream().filter(b -> b).count();
+      assertEquals(countries.size(), c.get("reportingCountries").asInt(), "coverage " + c);
+      assertEquals(suppressedOnly, c.get("suppressedOnlyCountries").asInt(), "coverage " + c);
+      someSuppressedOnly |= suppressedOnly > 0;
+    }
+    assertTrue(someSuppressedOnly, "the sample has countries whose every form cell is <5");
   }
 
   @Test
@@ -101,9 +143,31 @@ class TrendsContractTest {
     balanced("WLD", "demographic", w[0], w[0] + 2, world);
     int[] e = widestPanel(europe, 2);
     balanced("150", "sex", e[0], e[0] + 1, europe);
-    // over every year of the sample few or no countries report each year: an empty panel is an answer
+    // over every year of the sample no country reports each year: an empty panel is an answer, told honestly
     JsonNode all = API.json("/api/v1/trends/victims?balanced=true");
-    assertEquals(panel(world, all.get("from").asInt(), all.get("to").asInt()).size(), all.get("countries").size());
+    int from = all.get("from").asInt();
+    int to = all.get("to").asInt();
+    assertEquals(Set.of(), panel(world, from, to), "the sample has no country reporting every year");
+    assertEquals(0, all.get("countries").size());
+    assertEquals(0, all.get("panel").get("size").asInt());
+    int any = reportedInAnyYear(world, from, to);
+    assertEquals(any, all.get("panel").get("reportedInAnyYear").asInt());
+    assertEquals("No country reported in every year " + from + "–" + to + "; " + any
+        + " countries reported in at least one.", all.get("panel").get("note").asText());
+    all.get("series").forEach(s -> assertEquals(0, s.get("points").size(), "nothing is summed"));
+  }
+
+  static int reportedInAnyYear(Predicate<Country> inGeo, int from, int to) {
+    Set<String> any = new HashSet<>();
+    for (Row r : MartRows.victims()) {
+      if (MartRows.s(r, "geo_level").equals("country") && MartRows.s(r, "sex").equals("total")
+          && MartRows.s(r, "age").equals("total") && MartRows.s(r, "form").equals("total")
+          && MartRows.i(r, "year") >= from && MartRows.i(r, "year") <= to
+          && ReferenceData.standard().country(MartRows.s(r, "geo_code")).map(inGeo::test).orElse(false)) {
+        any.add(MartRows.s(r, "geo_code"));
+      }
+    }
+    return any.size();
   }
 
   /**
@@ -150,6 +214,9 @@ class TrendsContractTest {
     Set<String> listed = new TreeSet<>();
     a.get("countries").forEach(c -> listed.add(c.get("code").asText()));
     assertEquals(panel, listed, geo + " " + from + "-" + to + " balanced panel");
+    assertEquals(panel.size(), a.get("panel").get("size").asInt());
+    assertEquals(panel.size() + " of the " + reportedInAnyYear(inGeo, from, to) + " countries that reported in "
+        + from + "–" + to + " reported in every year.", a.get("panel").get("note").asText());
     String what = geo + " " + by + " balanced";
     assertFalse(panel.isEmpty(), what + ": the sample should have a non-empty panel");
     for (JsonNode series : a.get("series")) {
@@ -160,11 +227,12 @@ class TrendsContractTest {
         if (MartRows.s(r, "geo_level").equals("country") && panel.contains(MartRows.s(r, "geo_code"))
             && y >= from && y <= to && MartRows.s(r, "sex").equals(cell[0])
             && MartRows.s(r, "age").equals(cell[1]) && MartRows.s(r, "form").equals(cell[2])) {
-          double[] sum = expected.computeIfAbsent(y, k -> new double[4]);
+          double[] sum = expected.computeIfAbsent(y, k -> new double[5]);
           sum[0] += MartRows.d(r, "victims");
           sum[1] += MartRows.d(r, "victims_low");
           sum[2] += MartRows.d(r, "victims_high");
           sum[3] += 1;
+          sum[4] += MartRows.i(r, "suppressed_only_countries");
         }
       }
       List<Integer> years = new ArrayList<>();
@@ -172,7 +240,7 @@ class TrendsContractTest {
         int y = p.get("year").asInt();
         years.add(y);
         double[] e = expected.get(y);
-        assertPoint(p, e[0], e[1], e[2], (int) e[3], what + " " + y);
+        assertPoint(p, e[0], e[1], e[2], (int) e[3], (int) e[4], what + " " + y);
       }
       assertEquals(new ArrayList<>(expected.keySet()), years, what + " years");
     }
@@ -195,7 +263,8 @@ class TrendsContractTest {
     for (JsonNode s : json.get("series")) {
       for (JsonNode p : s.get("points")) {
         fromJson.add(s.get("key").asText() + "/" + p.get("year").asInt() + "/" + p.get("value").asDouble() + "/"
-            + p.get("low").asDouble() + "/" + p.get("high").asDouble() + "/" + p.get("reportingCountries").asInt());
+            + p.get("low").asDouble() + "/" + p.get("high").asDouble() + "/" + p.get("reportingCountries").asInt()
+            + "/" + p.get("suppressedOnlyCountries").asInt());
       }
     }
     List<String> fromCsv = new ArrayList<>();
@@ -203,7 +272,9 @@ class TrendsContractTest {
       assertEquals("002", r.get("geo"));
       assertEquals("age", r.get("by"));
       fromCsv.add(r.get("key") + "/" + r.get("year") + "/" + Double.parseDouble(r.get("value")) + "/"
-          + Double.parseDouble(r.get("low")) + "/" + Double.parseDouble(r.get("high")) + "/" + r.get("reporting_countries"));
+          + Double.parseDouble(r.get("low")) + "/" + Double.parseDouble(r.get("high")) + "/" + r.get("reporting_countries")
+          + "/" + r.get("suppressed_only_countries"));
+      assertTrue(r.get("source").contains("generated sample data, not official statistics"), r.get("source"));
     }
     assertFalse(fromCsv.isEmpty());
     assertEquals(fromJson, fromCsv);
@@ -218,18 +289,23 @@ class TrendsContractTest {
       Row r = expected.get(y);
       assertTrue(r != null, what + ": no mart row for " + y);
       assertPoint(p, MartRows.d(r, "victims"), MartRows.d(r, "victims_low"), MartRows.d(r, "victims_high"),
-          MartRows.i(r, "reporting_countries"), what + " " + y);
+          MartRows.i(r, "reporting_countries"), MartRows.i(r, "suppressed_only_countries"), what + " " + y);
     }
     assertEquals(new ArrayList<>(expected.keySet()), years, what + ": one point per year with a row, in order");
   }
 
-  static void assertPoint(JsonNode p, double value, double low, double high, int reporting, String what) {
+  static void assertPoint(JsonNode p, double value, double low, double high, int reporting, int suppressedOnly,
+      String what) {
     assertTrue(p.get("value").isNumber() && p.get("low").isNumber() && p.get("high").isNumber(), what);
     assertTrue(p.get("reportingCountries").isInt(), what);
     assertEquals(value, p.get("value").asDouble(), 1e-9, what + " value");
     assertEquals(low, p.get("low").asDouble(), 1e-9, what + " low");
     assertEquals(high, p.get("high").asDouble(), 1e-9, what + " high");
     assertEquals(reporting, p.get("reportingCountries").asInt(), what + " reporting countries");
+    assertEquals(suppressedOnly, p.get("suppressedOnlyCountries").asInt(), what + " suppressed-only countries");
+    assertTrue(suppressedOnly <= reporting, what);
+    // a count all of whose cells are <5 may be zero, and only then
+    assertEquals(suppressedOnly == reporting, p.get("low").asDouble() == 0, what + " low is 0 iff only <5 cells");
     assertTrue(p.get("low").asDouble() <= p.get("value").asDouble()
         && p.get("value").asDouble() <= p.get("high").asDouble(), what + " low <= value <= high");
     assertTrue(p.get("reportingCountries").asInt() > 0, what + " reporting countries > 0");

@@ -27,17 +27,19 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.tiptrends.core.citizenship.CitizenshipResolver;
 import org.tiptrends.core.citizenship.Resolution;
+import org.tiptrends.core.counts.CountInterval;
 import org.tiptrends.core.geo.Country;
 import org.tiptrends.core.geo.ReferenceData;
 
 /**
  * The benchmark's baseline: DuckDB (in-process) computing {@code victims_by_year} and
  * {@code flow_shares} from the same GLOTIP {@code .csv} files the job reads ({@code DIR/unodc/}),
- * with the job's rules written in SQL: {@code <5} is [1, 4] point 2.5, thousands separators,
+ * with the job's rules written in SQL: {@code <5} is {@code core}'s interval (bounds and point from
+ * {@code CountInterval.SUPPRESSED_UNDER_5}, not copied here), thousands separators,
  * the quarantine rules (unknown vocabulary, bad year, a value that is not a count, a Total row
  * whose category is not Total), non-country codes excluded, rows sharing a key summed, countries
- * aggregated to sub-region, region and world with {@code reporting_countries}, and flow shares
- * with bounds ({@code core}'s {@code Shares}).
+ * aggregated to sub-region, region and world with {@code reporting_countries} and
+ * {@code suppressed_only_countries}, and flow shares with bounds ({@code core}'s {@code Shares}).
  *
  * <p>Two things stay Java, as in the job: free-text citizenship labels, and country names on rows
  * without a code, are resolved by {@code core}'s resolver. Only the distinct labels are resolved
@@ -284,17 +286,18 @@ public final class DuckDbGlotip implements AutoCloseable {
           LATERAL (SELECT CASE WHEN regexp_full_match(t, '\\d{4}') THEN CAST(t AS INTEGER) END AS y)
         WHERE y BETWEEN %d AND %d
         """.formatted(FIRST_YEAR, lastYear));
+    CountInterval lt5 = CountInterval.SUPPRESSED_UNDER_5;
     exec("""
-        CREATE TEMP TABLE d_value AS SELECT txtvalue,
-          CASE WHEN suppressed THEN 1.0 ELSE num END AS low,
-          CASE WHEN suppressed THEN 4.0 ELSE num END AS high,
-          CASE WHEN suppressed THEN 2.5 ELSE num END AS point
+        CREATE TEMP TABLE d_value AS SELECT txtvalue, suppressed,
+          CASE WHEN suppressed THEN %s ELSE num END AS low,
+          CASE WHEN suppressed THEN %s ELSE num END AS high,
+          CASE WHEN suppressed THEN %s ELSE num END AS point
         FROM (SELECT txtvalue, regexp_full_match(v, '<\\s*5') AS suppressed,
             CASE WHEN regexp_full_match(v, '\\d{1,3}(,\\d{3})+') THEN TRY_CAST(replace(v, ',', '') AS DOUBLE)
               WHEN regexp_full_match(v, '\\d+(\\.\\d+)?') THEN TRY_CAST(v AS DOUBLE) END AS num
           FROM (SELECT txtvalue, jstrip(txtvalue) AS v FROM u_txtvalue))
         WHERE suppressed OR (num IS NOT NULL AND num = floor(num))
-        """);
+        """.formatted(sql(lt5.low()), sql(lt5.high()), sql(lt5.point())));
     // the category by dimension: Total needs the Category Total, a form must be known, a
     // citizenship label goes through the resolver's table (TOTAL is no origin: excluded)
     exec("""
@@ -313,7 +316,7 @@ public final class DuckDbGlotip implements AutoCloseable {
     exec("""
         CREATE TEMP TABLE ok AS
         SELECT y.y AS year, c.ccode AS iso3, c.country_name, c.region_code, c.subregion_code,
-          d.dim AS dimension, s.s AS sex, a.a AS age, k.form, v.low, v.high, v.point,
+          d.dim AS dimension, s.s AS sex, a.a AS age, k.form, v.low, v.high, v.point, v.suppressed,
           CASE l.kind
             WHEN 'domestic' THEN 'domestic'
             WHEN 'country' THEN CASE WHEN l.code = c.ccode THEN 'domestic'
@@ -345,27 +348,28 @@ public final class DuckDbGlotip implements AutoCloseable {
     exec("""
         CREATE TEMP TABLE cells AS
         SELECT year, iso3, country_name, region_code, subregion_code, sex, age, form,
-          sum(point) AS victims, sum(low) AS victims_low, sum(high) AS victims_high
+          sum(point) AS victims, sum(low) AS victims_low, sum(high) AS victims_high,
+          CAST(bool_and(suppressed) AS INTEGER) AS all_suppressed
         FROM ok WHERE dimension IN ('total', 'form')
         GROUP BY year, iso3, country_name, region_code, subregion_code, sex, age, form
         """);
     exec("""
         CREATE TEMP TABLE victims_by_year AS
         SELECT year, 'country' AS geo_level, iso3 AS geo_code, country_name AS geo_name, sex, age, form,
-          victims, victims_low, victims_high, 1 AS reporting_countries
+          victims, victims_low, victims_high, 1 AS reporting_countries, all_suppressed AS suppressed_only_countries
         FROM cells
         UNION ALL
         SELECT year, 'world', 'WLD', 'World', sex, age, form, sum(victims), sum(victims_low),
-          sum(victims_high), count(DISTINCT iso3)
+          sum(victims_high), count(DISTINCT iso3), sum(all_suppressed)
         FROM cells GROUP BY year, sex, age, form
         UNION ALL
         SELECT c.year, 'region', c.region_code, any_value(g.name), c.sex, c.age, c.form, sum(c.victims),
-          sum(c.victims_low), sum(c.victims_high), count(DISTINCT c.iso3)
+          sum(c.victims_low), sum(c.victims_high), count(DISTINCT c.iso3), sum(c.all_suppressed)
         FROM cells c LEFT JOIN regions g ON g.code = c.region_code
         WHERE c.region_code IS NOT NULL GROUP BY c.year, c.region_code, c.sex, c.age, c.form
         UNION ALL
         SELECT c.year, 'subregion', c.subregion_code, any_value(g.name), c.sex, c.age, c.form, sum(c.victims),
-          sum(c.victims_low), sum(c.victims_high), count(DISTINCT c.iso3)
+          sum(c.victims_low), sum(c.victims_high), count(DISTINCT c.iso3), sum(c.all_suppressed)
         FROM cells c LEFT JOIN regions g ON g.code = c.subregion_code
         WHERE c.subregion_code IS NOT NULL GROUP BY c.year, c.subregion_code, c.sex, c.age, c.form
         """);
@@ -373,8 +377,9 @@ public final class DuckDbGlotip implements AutoCloseable {
 
   /**
    * Shares of known-origin victims with bounds as core's {@code Shares.of}: low = partLow /
-   * (partLow + restHigh), high = partHigh / (partHigh + restLow), clamped around the point; no
-   * share where there are no known-origin victims.
+   * (partLow + restHigh), high = partHigh / (partHigh + restLow), clamped around the point; an
+   * empty extreme (the rest surely 0, or the part) gives 1 (or 0); no share where there are no
+   * known-origin victims.
    */
   private void flowShares() throws SQLException {
     StringBuilder byType = new StringBuilder();
@@ -390,7 +395,7 @@ public final class DuckDbGlotip implements AutoCloseable {
       String restLow = "(k_low - " + t + "_low)";
       String restHigh = "(k_high - " + t + "_high)";
       String point = t + " / (" + t + " + " + rest + ")";
-      String low = "CASE WHEN " + t + "_low + " + restHigh + " <= 0 THEN 0.0 ELSE " + t + "_low / (" + t + "_low + " + restHigh + ") END";
+      String low = "CASE WHEN " + t + "_low + " + restHigh + " <= 0 THEN 1.0 ELSE " + t + "_low / (" + t + "_low + " + restHigh + ") END";
       String high = "CASE WHEN " + t + "_high + " + restLow + " <= 0 THEN 0.0 ELSE " + t + "_high / (" + t + "_high + " + restLow + ") END";
       String defined = "(" + t + " + " + rest + ") > 0";
       shares.append(",\n CASE WHEN ").append(defined).append(" THEN ").append(point).append(" END AS ").append(t).append("_share")
@@ -441,6 +446,11 @@ public final class DuckDbGlotip implements AutoCloseable {
     long now = System.nanoTime();
     timings.put(step, (now - since) / 1e9);
     return now;
+  }
+
+  /** A number as a SQL literal. */
+  private static String sql(double v) {
+    return Double.toString(v);
   }
 
   static String literal(Path p) {

@@ -15,9 +15,10 @@ import java.util.List;
 /**
  * Compares the job's published {@code victims_by_year} and {@code flow_shares} (the version
  * {@code CURRENT} names) with DuckDB's, in DuckDB reading both Parquet sets: the same rows by key
- * (none missing, none extra, no duplicate key), the same names and reporting countries, and every
- * number within 1e-9 (counts are sums of whole numbers and halves, so in practice exactly equal);
- * a number on one side and NULL on the other (a share without a denominator) is a difference.
+ * (none missing, none extra, no duplicate key), the same names and coverage (reporting and
+ * suppressed-only countries), and every number within 1e-9 (counts are sums of whole numbers, so
+ * in practice exactly equal); a number on one side and NULL on the other (a share without a
+ * denominator) is a difference.
  */
 public final class MartAgreement {
   static final double TOLERANCE = 1e-9;
@@ -33,7 +34,8 @@ public final class MartAgreement {
 
   private static final List<Spec> SPECS = List.of(
       new Spec("victims_by_year", List.of("year", "geo_level", "geo_code", "sex", "age", "form"),
-          List.of("geo_name", "reporting_countries"), List.of("victims", "victims_low", "victims_high")),
+          List.of("geo_name", "reporting_countries", "suppressed_only_countries"),
+          List.of("victims", "victims_low", "victims_high")),
       new Spec("flow_shares", List.of("year", "destination_iso3"), List.of(),
           List.of("known_origin_victims", "known_origin_low", "known_origin_high",
               "domestic_share", "domestic_share_low", "domestic_share_high",

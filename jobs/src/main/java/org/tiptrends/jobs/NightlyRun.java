@@ -202,6 +202,14 @@ public final class NightlyRun {
       ilo.files().forEach(f -> inputs.add(sourceFileMap(f)));
       ucdp.files().forEach(f -> inputs.add(sourceFileMap(f)));
       report.put("inputs", inputs);
+      List<String> generated = inputs.stream().filter(i -> Boolean.TRUE.equals(i.get("generated")))
+          .map(i -> (String) i.get("path")).toList();
+      // not a warning (nothing is wrong with the run): said where the run's progress and report are read
+      report.put("generated_inputs", generated);
+      if (!generated.isEmpty()) {
+        progress.accept("generated sample data, not official statistics (written by tip-trends generate): "
+            + generated.size() + " of " + inputs.size() + " inputs");
+      }
       report.put("staged_rows", findings.rowsByStatus());
       report.put("merged_duplicate_keys", findings.mergedDuplicateKeys());
       report.put("quarantine", findings.quarantine());
@@ -221,7 +229,9 @@ public final class NightlyRun {
       wb.put("overlaps", worldBank.overlaps());
       report.put("worldbank", wb);
       report.put("ilo", Map.of("non_numeric_cells", ilo.badCells()));
-      report.put("ucdp", Map.of("unmapped_gleditsch_ward_codes", ucdp.unmappedGwCodes(), "bad_rows", ucdp.badRows()));
+      report.put("ucdp", Map.of("unmapped_gleditsch_ward_codes", ucdp.unmappedGwCodes(),
+          "unmapped_gleditsch_ward_codes_explained", UcdpSource.explainUnmapped(ucdp.unmappedGwCodes()),
+          "bad_rows", ucdp.badRows()));
 
       MartInputs marts = new MartInputs(spark, staged, worldBank.observations(),
           ilo.observations(), ucdp.locations(), ReferenceData.standard());
@@ -320,6 +330,7 @@ public final class NightlyRun {
     m.put("publisher", f.publisher());
     m.put("export_date", org.tiptrends.jobs.sources.ExportDates.iso(f.exportDate()));
     m.put("export_date_as_published", f.exportDate());
+    m.put("generated", f.generated());
     m.putAll(f.details()); // flat strings only: jobs/bin/nightly reads the inputs list with a pattern
     return m;
   }

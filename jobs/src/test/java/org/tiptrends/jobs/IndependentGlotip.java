@@ -66,10 +66,13 @@ public final class IndependentGlotip {
     return out;
   }
 
-  /** {low, high, point} of a txtVALUE, or null when it is not a count. */
+  /**
+   * {low, high, point} of a txtVALUE, or null when it is not a count. {@code <5} is 0 to 4 victims,
+   * point 2: the export holds no value 0-4, so a count of zero is written {@code <5} too.
+   */
   public static double[] value(String txt) {
     if (txt.equals("<5")) {
-      return new double[] {1, 4, 2.5};
+      return new double[] {0, 4, 2};
     }
     String digits = txt.replace(",", "");
     if (!digits.matches("[0-9]+")) {
@@ -85,6 +88,99 @@ public final class IndependentGlotip {
 
   public static boolean victims(Map<String, String> row, String dimension) {
     return row.get("Indicator").equals("Detected trafficking victims") && row.get("Dimension").equals(dimension);
+  }
+
+  /** One cell of a country: sex, age, form (the marts' codes, mapped here from the export's words). */
+  public record Key(String level, String geo, int year, String sex, String age, String form) {}
+
+  /** Sums of a cell and its coverage: countries that gave any value, and those that gave only {@code <5}. */
+  public static final class Sum {
+    public double low;
+    public double high;
+    public double point;
+    public final java.util.Set<String> reporting = new java.util.TreeSet<>();
+    public final java.util.Set<String> suppressedOnly = new java.util.TreeSet<>();
+  }
+
+  private static final Map<String, String> SEX = Map.of("Total", "total", "Female", "female", "Male", "male",
+      "Other", "other", "Unknown", "unknown");
+  private static final Map<String, String> AGE = Map.of("Total", "total", "18 years or over", "adult",
+      "0 to 17 years", "child", "Unknown", "unknown");
+  private static final Map<String, String> FORM = Map.of("Sexual exploitation", "sexual_exploitation",
+      "Forced labour", "forced_labour", "Other forms of exploitation", "other");
+
+  /**
+   * Every cell of {@code victims_by_year} computed from the export's rows: a country's cell sums its
+   * rows of one key (a country is its Iso3_code, or {@code name:} and its name where the code is
+   * blank); the world ({@code WLD}), each region and each sub-region (named as the export's
+   * Region and Subregion columns name them) sum their countries' cells, count the countries that
+   * reported the cell and those whose every row of it is {@code <5}.
+   */
+  public static Map<Key, Sum> victimCells(List<Map<String, String>> rows) {
+    Map<Key, Sum> countryCells = new java.util.HashMap<>();
+    Map<Key, Boolean> allSuppressed = new java.util.HashMap<>();
+    Map<String, String[]> places = new java.util.HashMap<>();
+    for (Map<String, String> r : rows) {
+      boolean total = victims(r, "Total");
+      if (!isCountry(r) || !(total || victims(r, "by form of exploitation"))) {
+        continue;
+      }
+      String form = total ? "total" : FORM.get(r.get("Category"));
+      // a country without a code (Sark) is known by its name
+      String country = r.get("Iso3_code").isBlank() ? "name:" + r.get("Country") : r.get("Iso3_code");
+      Key key = new Key("country", country, Integer.parseInt(r.get("Year")),
+          java.util.Objects.requireNonNull(SEX.get(r.get("Sex")), r.toString()),
+          java.util.Objects.requireNonNull(AGE.get(r.get("Age")), r.toString()),
+          java.util.Objects.requireNonNull(form, r.toString()));
+      double[] v = java.util.Objects.requireNonNull(value(r.get("txtVALUE")), r.toString());
+      Sum c = countryCells.computeIfAbsent(key, k -> new Sum());
+      c.low += v[0];
+      c.high += v[1];
+      c.point += v[2];
+      allSuppressed.merge(key, r.get("txtVALUE").equals("<5"), Boolean::logicalAnd);
+      places.put(key.geo(), new String[] {r.get("Region"), r.get("Subregion")});
+    }
+    Map<Key, Sum> all = new java.util.HashMap<>();
+    countryCells.forEach((key, cell) -> {
+      String[] place = places.get(key.geo());
+      for (String[] area : new String[][] {{"country", key.geo()}, {"world", "WLD"}, {"region", place[0]},
+          {"subregion", place[1]}}) {
+        Sum sum = all.computeIfAbsent(new Key(area[0], area[1], key.year(), key.sex(), key.age(), key.form()),
+            k -> new Sum());
+        sum.low += cell.low;
+        sum.high += cell.high;
+        sum.point += cell.point;
+        sum.reporting.add(key.geo());
+        if (allSuppressed.get(key)) {
+          sum.suppressedOnly.add(key.geo());
+        }
+      }
+    });
+    return all;
+  }
+
+  /**
+   * A share of {@code part} in {@code part + rest} with its bounds, the counts {low, high, point}
+   * each (whole numbers of victims): the bounds are the smallest and largest share over every pair
+   * of possible counts, an empty whole left out (it has no share). {@code null} when the point
+   * whole is 0. Enumerates, so meant for a country's cells (a few suppressed cells each).
+   */
+  public static double[] share(double[] part, double[] rest) {
+    double whole = part[2] + rest[2];
+    if (whole == 0) {
+      return null;
+    }
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (long p = (long) part[0]; p <= (long) part[1]; p++) {
+      for (long r = (long) rest[0]; r <= (long) rest[1]; r++) {
+        if (p + r > 0) {
+          min = Math.min(min, (double) p / (p + r));
+          max = Math.max(max, (double) p / (p + r));
+        }
+      }
+    }
+    return new double[] {min, max, part[2] / whole};
   }
 
   /** Every input a run report lists still has the sha256 the run saw (no test changed it). */

@@ -125,28 +125,171 @@ class RealDataRunTest {
     assertEquals(Set.of(), countryCodes);
   }
 
+  /**
+   * Every row of {@code victims_by_year} (world, regions, sub-regions, countries; every sex, age and
+   * form) against the same cells summed here from the workbook's rows under the published rule
+   * ({@code <5} is [0, 4], point 2), with both coverage counts; no row missing, none extra.
+   */
   @Test
-  void worldTotalsPerYearEqualTheIndependentSumOfCountryRows() {
-    Map<Integer, double[]> expected = new java.util.TreeMap<>();
-    for (Map<String, String> r : raw) {
-      if (IndependentGlotip.victims(r, "Total") && IndependentGlotip.isCountry(r)
-          && r.get("Sex").equals("Total") && r.get("Age").equals("Total")) {
-        double[] v = IndependentGlotip.value(r.get("txtVALUE"));
-        double[] acc = expected.computeIfAbsent(Integer.parseInt(r.get("Year")), y -> new double[3]);
-        for (int i = 0; i < 3; i++) {
-          acc[i] += v[i];
-        }
+  void everyVictimsFigureEqualsAnIndependentSumOfTheWorkbookCells() {
+    Map<IndependentGlotip.Key, IndependentGlotip.Sum> expected = IndependentGlotip.victimCells(raw);
+    Set<String> countries = new HashSet<>();
+    expected.keySet().forEach(k -> countries.add(k.geo()));
+    List<Row> rows = mart("victims_by_year").collectAsList();
+    Set<IndependentGlotip.Key> seen = new HashSet<>();
+    for (Row r : rows) {
+      IndependentGlotip.Key key = new IndependentGlotip.Key(r.getAs("geo_level"), geo(r, countries),
+          r.<Integer>getAs("year"), r.getAs("sex"), r.getAs("age"), r.getAs("form"));
+      IndependentGlotip.Sum e = expected.get(key);
+      assertTrue(e != null, "a mart row the workbook does not have: " + key);
+      assertTrue(seen.add(key), "two mart rows for " + key);
+      assertEquals(e.point, r.<Double>getAs("victims"), 1e-6, key + " point");
+      assertEquals(e.low, r.<Double>getAs("victims_low"), 1e-6, key + " low");
+      assertEquals(e.high, r.<Double>getAs("victims_high"), 1e-6, key + " high");
+      assertEquals(e.reporting.size(), r.<Integer>getAs("reporting_countries"), key + " reporting countries");
+      assertEquals(e.suppressedOnly.size(), r.<Integer>getAs("suppressed_only_countries"),
+          key + " suppressed-only countries");
+    }
+    assertEquals(expected.keySet(), seen, "every cell of the workbook is a mart row");
+  }
+
+  /**
+   * The mart row's place as the workbook names it: regions and sub-regions by name, countries by
+   * code, or by name where the export has no code (Sark, M680 in the reference table).
+   */
+  private static String geo(Row r, Set<String> workbookCountries) {
+    String level = r.getAs("geo_level");
+    if (level.equals("region") || level.equals("subregion")) {
+      return r.getAs("geo_name");
+    }
+    String code = r.getAs("geo_code");
+    return level.equals("country") && !workbookCountries.contains(code) ? "name:" + r.getAs("geo_name") : code;
+  }
+
+  /**
+   * The figures issue 12 starts from, computed here from the workbook and then found in the mart: in
+   * 2018, 178 countries gave a sexual-exploitation count, 98 of them only {@code <5}; 126 gave a
+   * total; 56 gave no total and nothing but {@code <5} in every by-form row (any sex, any age).
+   */
+  @Test
+  void theIssuesFiguresFor2018HoldInTheWorkbookAndTheMart() {
+    Map<IndependentGlotip.Key, IndependentGlotip.Sum> cells = IndependentGlotip.victimCells(raw);
+    IndependentGlotip.Sum sexual = cells.get(new IndependentGlotip.Key("world", "WLD", 2018, "total", "total",
+        "sexual_exploitation"));
+    IndependentGlotip.Sum total = cells.get(new IndependentGlotip.Key("world", "WLD", 2018, "total", "total", "total"));
+    assertEquals(178, sexual.reporting.size());
+    assertEquals(98, sexual.suppressedOnly.size());
+    assertEquals(126, total.reporting.size());
+    Set<String> onlySuppressedForms = new java.util.TreeSet<>();
+    Set<String> anyExactForm = new HashSet<>();
+    for (Map.Entry<IndependentGlotip.Key, IndependentGlotip.Sum> e : cells.entrySet()) {
+      IndependentGlotip.Key k = e.getKey();
+      if (k.level().equals("country") && k.year() == 2018 && !k.form().equals("total")) {
+        (e.getValue().suppressedOnly.isEmpty() ? anyExactForm : onlySuppressedForms).add(k.geo());
       }
     }
-    List<Row> world = mart("victims_by_year").filter(col("geo_code").equalTo("WLD").and(col("sex").equalTo("total"))
-        .and(col("age").equalTo("total")).and(col("form").equalTo("total"))).orderBy("year").collectAsList();
-    assertEquals(expected.keySet().size(), world.size());
-    for (Row w : world) {
-      double[] e = expected.get(w.<Integer>getAs("year"));
-      assertEquals(e[2], w.<Double>getAs("victims"), 1e-6, "point " + w.getAs("year"));
-      assertEquals(e[0], w.<Double>getAs("victims_low"), 1e-6, "low " + w.getAs("year"));
-      assertEquals(e[1], w.<Double>getAs("victims_high"), 1e-6, "high " + w.getAs("year"));
+    onlySuppressedForms.removeAll(anyExactForm);
+    onlySuppressedForms.removeAll(total.reporting);
+    assertEquals(56, onlySuppressedForms.size(), onlySuppressedForms.toString());
+
+    Row published = mart("victims_by_year").filter(col("geo_code").equalTo("WLD").and(col("year").equalTo(2018))
+        .and(col("sex").equalTo("total")).and(col("age").equalTo("total"))
+        .and(col("form").equalTo("sexual_exploitation"))).first();
+    assertEquals(178, published.<Integer>getAs("reporting_countries"));
+    assertEquals(98, published.<Integer>getAs("suppressed_only_countries"));
+  }
+
+  /**
+   * The panel's detected victims and its female, child and forced-labour shares, country-year by
+   * country-year, against the workbook's cells with the bounds found by trying every possible count
+   * of each suppressed cell (a share of an empty whole left out).
+   */
+  @Test
+  void panelFiguresAndShareBoundsEqualAnIndependentComputation() {
+    Map<IndependentGlotip.Key, IndependentGlotip.Sum> cells = IndependentGlotip.victimCells(raw);
+    int checked = 0;
+    int allSuppressedWholes = 0;
+    Set<String> countries = new HashSet<>();
+    cells.keySet().forEach(k -> countries.add(k.geo()));
+    for (Row r : mart("country_year_panel").collectAsList()) {
+      String iso3 = countries.contains(r.<String>getAs("iso3")) ? r.getAs("iso3") : "name:" + r.getAs("country_name");
+      int year = r.<Integer>getAs("year");
+      java.util.function.Function<String[], double[]> cell = k -> {
+        IndependentGlotip.Sum c = cells.get(new IndependentGlotip.Key("country", iso3, year, k[0], k[1], k[2]));
+        return c == null ? null : new double[] {c.low, c.high, c.point};
+      };
+      double[] total = cell.apply(new String[] {"total", "total", "total"});
+      assertBounded(r, "detected_victims", total, iso3 + " " + year);
+      double[] female = cell.apply(new String[] {"female", "total", "total"});
+      double[] male = cell.apply(new String[] {"male", "total", "total"});
+      double[] otherSex = cell.apply(new String[] {"other", "total", "total"});
+      double[] child = cell.apply(new String[] {"total", "child", "total"});
+      double[] adult = cell.apply(new String[] {"total", "adult", "total"});
+      double[] forced = cell.apply(new String[] {"total", "total", "forced_labour"});
+      double[] sexual = cell.apply(new String[] {"total", "total", "sexual_exploitation"});
+      double[] otherForm = cell.apply(new String[] {"total", "total", "other"});
+      double[] femaleShare = female == null || male == null ? null : IndependentGlotip.share(female, plus(male, otherSex));
+      double[] childShare = child == null || adult == null ? null : IndependentGlotip.share(child, adult);
+      double[] forcedShare = forced == null || sexual == null ? null
+          : IndependentGlotip.share(forced, plus(sexual, otherForm));
+      assertBounded(r, "female_share", femaleShare, iso3 + " " + year);
+      assertBounded(r, "child_share", childShare, iso3 + " " + year);
+      assertBounded(r, "forced_labour_share", forcedShare, iso3 + " " + year);
+      if (femaleShare != null && female[0] + male[0] + (otherSex == null ? 0 : otherSex[0]) == 0) {
+        allSuppressedWholes++;
+        assertEquals(0.0, r.<Double>getAs("female_share_low"), 1e-12, "a whole of <5 cells only: from 0");
+        assertEquals(1.0, r.<Double>getAs("female_share_high"), 1e-12, "... to 1");
+      }
+      checked++;
     }
+    assertTrue(checked > 1500, checked + " panel rows");
+    assertTrue(allSuppressedWholes > 0, "the export has country-years whose sexes are all <5");
+  }
+
+  private static double[] plus(double[] a, double[] b) {
+    return b == null ? a : new double[] {a[0] + b[0], a[1] + b[1], a[2] + b[2]};
+  }
+
+  /** {@code measure}, {@code measure_low} and {@code measure_high} equal {low, high, point}, or are all null. */
+  private static void assertBounded(Row r, String measure, double[] expected, String what) {
+    String w = what + " " + measure;
+    if (expected == null) {
+      assertTrue(r.isNullAt(r.fieldIndex(measure)), w + " should be null, is " + r.getAs(measure));
+      return;
+    }
+    assertEquals(expected[2], r.<Double>getAs(measure), 1e-9, w);
+    assertEquals(expected[0], r.<Double>getAs(measure + "_low"), 1e-9, w + " low");
+    assertEquals(expected[1], r.<Double>getAs(measure + "_high"), 1e-9, w + " high");
+  }
+
+  /** Each flow share's bounds, tried over every possible count of the destination-year's suppressed flows. */
+  @Test
+  void flowShareBoundsAreTheExtremesOverEveryPossibleCount() {
+    Map<String, Map<String, double[]>> byDestinationYear = new java.util.HashMap<>();
+    for (Row r : mart("flows").collectAsList()) {
+      double[] v = byDestinationYear.computeIfAbsent(r.<Integer>getAs("year") + " " + r.getAs("destination_iso3"),
+          k -> new java.util.HashMap<>()).computeIfAbsent(r.getAs("flow_type"), k -> new double[3]);
+      v[0] += r.<Double>getAs("victims_low");
+      v[1] += r.<Double>getAs("victims_high");
+      v[2] += r.<Double>getAs("victims");
+    }
+    List<String> known = List.of("domestic", "subregional", "regional", "transregional");
+    int checked = 0;
+    for (Row r : mart("flow_shares").collectAsList()) {
+      Map<String, double[]> types = byDestinationYear.get(r.<Integer>getAs("year") + " " + r.getAs("destination_iso3"));
+      for (String t : known) {
+        double[] part = types.getOrDefault(t, new double[3]);
+        double[] rest = new double[3];
+        for (String o : known) {
+          if (!o.equals(t)) {
+            rest = plus(rest, types.getOrDefault(o, new double[3]));
+          }
+        }
+        assertBounded(r, t + "_share", IndependentGlotip.share(part, rest), r.getAs("destination_iso3") + " " + r.getAs("year"));
+        checked++;
+      }
+    }
+    assertTrue(checked > 3000, checked + " shares");
   }
 
   @Test
@@ -179,6 +322,9 @@ class RealDataRunTest {
     assertEquals("30/05/2023", in.get("export_date_as_published").asText());
     assertEquals(0, report.get("quarantine").get("rows").asLong(), "the real export has no malformed value");
     assertTrue(report.get("merged_duplicate_keys").asLong() > 0, "the export lists sub-categories under one key");
+    for (JsonNode input : report.get("inputs")) {
+      assertFalse(input.get("generated").asBoolean(true), "a real export is not generated sample data: " + input);
+    }
   }
 
   @Test

@@ -106,22 +106,31 @@ public final class ChartFrame {
   }
 
   /**
-   * "Source: ... Detections, not prevalence. ... tip-trends marts v...": who published the data,
-   * which export, which mart version, what the numbers are.
+   * The texts of a chart, with its footnote ({@link #footnote}) and its sources in one line (for
+   * the CSV).
+   */
+  public static ChartTexts texts(String title, String subtitle, String description, List<SourceNote> sources,
+      String martVersion, String... caveats) {
+    return new ChartTexts(title, subtitle, description, footnote(sources, martVersion, caveats),
+        String.join("; ", sources.stream().map(SourceNote::citation).toList()));
+  }
+
+  /**
+   * "Source: ... Detections, not prevalence. ... tip-trends marts v...": who published the data
+   * (or that it is generated sample data, not official statistics), which export, which mart
+   * version, what the numbers are.
    */
   public static String footnote(List<SourceNote> sources, String martVersion, String... caveats) {
     List<String> parts = new ArrayList<>();
     for (SourceNote s : sources) {
-      String exported = s.exportDates() == null || s.exportDates().isEmpty() ? ""
-          : " (export of " + String.join(", ", s.exportDates()) + ")";
-      parts.add("Source: " + s.publisher() + ", " + s.dataset() + exported + ".");
+      parts.add("Source: " + s.citation() + ".");
     }
     parts.addAll(List.of(caveats));
     parts.add("Drawn by tip-trends from mart version " + martVersion + ".");
     return String.join(" ", parts);
   }
 
-  /** A count as text: whole numbers with thousands separators, fractions (2.5) kept. */
+  /** A count as text: whole numbers with thousands separators, fractions (an estimate's 12.5) kept. */
   public static String count(double v) {
     if (v == Math.rint(v)) {
       return String.format(Locale.ROOT, "%,d", (long) v);
@@ -135,6 +144,15 @@ public final class ChartFrame {
       return count(value);
     }
     return count(value) + " (" + count(low) + "–" + count(high) + ")";
+  }
+
+  /**
+   * A count of victims with its bounds, saying so when it may be none: "2 (0–4, only <5 cells: may be
+   * none)".
+   */
+  public static String victims(double value, double low, double high) {
+    String text = bounded(value, low, high);
+    return low == 0 && high > 0 ? text.substring(0, text.length() - 1) + ", only <5 cells: may be none)" : text;
   }
 
   /** A share in [0, 1] as a percentage with one decimal. */

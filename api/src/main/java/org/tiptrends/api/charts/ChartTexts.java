@@ -7,6 +7,8 @@ package org.tiptrends.api.charts;
  * @param subtitle the selection and the key statistic (years, breakdown, r and n)
  * @param description one or two sentences for readers who cannot see the chart (screen readers,
  *     {@code aria}); it states the latest values with their bounds
- * @param footnote source, export date, mart version and the caveat that these are detections
+ * @param footnote source, export date, mark of generated sample data, mart version and the caveats
+ *     (detections, the {@code <5} convention)
+ * @param source the sources in one line, as the chart's CSV cites them on every row
  */
-public record ChartTexts(String title, String subtitle, String description, String footnote) {}
+public record ChartTexts(String title, String subtitle, String description, String footnote, String source) {}

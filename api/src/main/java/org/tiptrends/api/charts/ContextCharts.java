@@ -19,7 +19,9 @@ import org.icepear.echarts.components.series.LineStyle;
 import org.icepear.echarts.origin.util.SeriesOption;
 import org.tiptrends.api.http.Responses.CsvTable;
 import org.tiptrends.api.queries.ConflictQuery;
+import org.tiptrends.api.queries.Plural;
 import org.tiptrends.api.queries.SectorQuery;
+import org.tiptrends.api.queries.SourceNote;
 import org.tiptrends.api.snapshot.Sectors;
 
 /** The context of trafficking: children in hazardous work by sector (ILO), and armed conflict (UCDP). */
@@ -31,13 +33,20 @@ public final class ContextCharts {
   private ContextCharts() {}
 
   /**
-   * One year of ILOSTAT values by economic sector: a bar per sector, one series per age band.
+   * One year of ILOSTAT values by economic sector: a bar per sector, one series per age band. Bands
+   * that hold others (5-17 beside 5-11, 12-14 and 15-17) are not drawn beside them, which would
+   * count the same children twice: their figures are in the subtitle (ask {@code age=5-17} for a
+   * chart of that band alone).
    *
-   * @param rows the query's rows, already limited to one sex and one year
+   * @param a the query's rows, already limited to one sex and one year
    */
   public static Chart sectors(String id, SectorQuery.Answer a, String sex, int year, int width, int height) {
+    java.util.Set<String> bands = new java.util.TreeSet<>(a.rows().stream().map(Sectors.Row::ageBand).toList());
+    java.util.Set<String> containers = new java.util.TreeSet<>(bands.stream()
+        .filter(b -> bands.stream().anyMatch(o -> !o.equals(b) && contains(b, o))).toList());
     // the "total" sector is the sum of the others: drawn beside them it would dwarf them; it is in the text
-    List<Sectors.Row> rows = a.rows().stream().filter(r -> !r.sector().equalsIgnoreCase("total")).toList();
+    List<Sectors.Row> rows = a.rows().stream().filter(r -> !r.sector().equalsIgnoreCase("total")
+        && !containers.contains(r.ageBand())).toList();
     List<String> sectors = new ArrayList<>(new TreeSet<>(rows.stream().map(Sectors.Row::sector).toList()));
     Map<String, Map<String, Double>> byAge = new TreeMap<>();
     List<List<Object>> table = new ArrayList<>();
@@ -48,16 +57,15 @@ public final class ContextCharts {
     String unit = a.unit() == null ? "" : " (" + a.unit() + ")";
     String indicator = a.indicator() == null ? "ILOSTAT value" : a.indicator();
     String title = indicator + ", by economic sector, " + (a.geoName() == null ? a.geo() : a.geoName()) + ", " + year;
-    String subtitle = "Sex: " + sex + ". Bars by age band" + unit + ". A context for trafficking for forced "
-        + "labour, not a count of trafficking victims.";
+    String subtitle = "Sex: " + sex + ". Bars by age band" + unit + totals(a.rows(), containers)
+        + ". A context for trafficking for forced labour, not a count of trafficking victims.";
     List<String> parts = new ArrayList<>();
     for (Map.Entry<String, Map<String, Double>> e : byAge.entrySet()) {
       e.getValue().entrySet().stream().max(Map.Entry.comparingByValue()).ifPresent(top ->
           parts.add("age " + e.getKey() + ": most in " + top.getKey() + " (" + ChartFrame.count(top.getValue()) + ")"));
     }
-    ChartTexts texts = new ChartTexts(title, subtitle, String.join("; ", parts) + ".",
-        ChartFrame.footnote(List.of(a.source()), a.source().martVersion(),
-            "ILO regions are ILO's own groupings, not M49 regions."));
+    ChartTexts texts = ChartFrame.texts(title, subtitle, String.join("; ", parts) + ".", List.of(a.source()),
+        a.source().martVersion(), "ILO regions are ILO's own groupings, not M49 regions.");
     ChartFrame frame = ChartFrame.of(width, texts);
     Option option = frame.option();
     List<String> ages = ordered(byAge.keySet());
@@ -79,6 +87,22 @@ public final class ContextCharts {
     CsvTable data = new CsvTable(id + "-" + a.geo() + "-" + year, List.of("geo", "year", "sex", "age_band", "sector",
         "value", "unit"), table);
     return new Chart(id, data.name(), texts, width, height, option, data);
+  }
+
+  /** "; ages 5-17 in all: 79,000 (agriculture 53,000, industry ..." for each band not drawn. */
+  private static String totals(List<Sectors.Row> rows, java.util.Set<String> containers) {
+    List<String> parts = new ArrayList<>();
+    for (String band : containers) {
+      Map<String, Double> bySector = new java.util.LinkedHashMap<>();
+      rows.stream().filter(r -> r.ageBand().equals(band)).forEach(r -> bySector.put(r.sector(), r.value()));
+      Double total = bySector.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("total"))
+          .map(Map.Entry::getValue).findFirst().orElse(null);
+      List<String> sectors = bySector.entrySet().stream().filter(e -> !e.getKey().equalsIgnoreCase("total"))
+          .map(e -> e.getKey() + " " + ChartFrame.count(e.getValue())).toList();
+      parts.add("ages " + band + " in all" + (total == null ? "" : ": " + ChartFrame.count(total))
+          + (sectors.isEmpty() ? "" : " (" + String.join(", ", sectors) + ")"));
+    }
+    return parts.isEmpty() ? "" : "; " + String.join("; ", parts);
   }
 
   /**
@@ -115,9 +139,11 @@ public final class ContextCharts {
     String title = "Armed conflict and " + a.description().toLowerCase(Locale.ROOT);
     long different = years.stream().filter(y -> y.mannWhitneyP() != null && y.mannWhitneyP() < 0.05).count();
     long tested = years.stream().filter(y -> y.mannWhitneyP() != null).count();
-    String subtitle = "Median across reporting countries with and without an armed conflict on their territory "
-        + "(UCDP/PRIO) in the year. The groups differ (Mann–Whitney U, p < 0.05) in " + different + " of " + tested
-        + " years tested.";
+    int leftOut = years.stream().mapToInt(ConflictQuery.Year::leftOut).sum();
+    String subtitle = "Median across reporting countries with and without an armed conflict located there in the year "
+        + "(UCDP/PRIO gwno_loc: the government party's country, not always where the fighting is). The groups differ "
+        + "(Mann–Whitney U, p < 0.05) in " + different + " of " + tested + " years tested."
+        + (leftOut == 0 ? "" : " " + leftOut + " country-years whose share rests only on <5 cells are left out.");
     List<List<Object>> rows = new ArrayList<>();
     Object[] in = new Object[years.size()];
     Object[] out = new Object[years.size()];
@@ -126,14 +152,14 @@ public final class ContextCharts {
       in[i] = scaled(y.inConflict().median(), share);
       out[i] = scaled(y.notInConflict().median(), share);
       rows.add(Arrays.asList(y.year(), "in_conflict", y.inConflict().n(), y.inConflict().median(),
-          y.inConflict().mean(), y.mannWhitneyP()));
+          y.inConflict().mean(), y.mannWhitneyP(), y.leftOut()));
       rows.add(Arrays.asList(y.year(), "not_in_conflict", y.notInConflict().n(), y.notInConflict().median(),
-          y.notInConflict().mean(), y.mannWhitneyP()));
+          y.notInConflict().mean(), y.mannWhitneyP(), y.leftOut()));
     }
     String description = years.isEmpty() ? "No year has reporting countries in both groups."
         : describeConflict(years.get(years.size() - 1), share);
-    ChartTexts texts = new ChartTexts(title, subtitle, description,
-        ChartFrame.footnote(List.of(a.source()), a.source().martVersion(), ConflictQuery.NOTE));
+    ChartTexts texts = ChartFrame.texts(title, subtitle, description, List.of(a.source()), a.source().martVersion(),
+        ConflictQuery.NOTE, ConflictQuery.LOCATION, SourceNote.SUPPRESSION);
     ChartFrame frame = ChartFrame.of(width, texts);
     Option option = frame.option();
     option.setLegend(frame.legend(List.of(IN_CONFLICT, NOT_IN_CONFLICT)));
@@ -154,7 +180,7 @@ public final class ContextCharts {
             .setLineStyle(new LineStyle().setColor(ChartFrame.PALETTE[0]).setWidth(2))
             .setItemStyle(new ItemStyle().setColor(ChartFrame.PALETTE[0]))});
     CsvTable data = new CsvTable(id + "-" + a.measure(), List.of("year", "group", "countries", "median", "mean",
-        "mann_whitney_p"), rows);
+        "mann_whitney_p", "countries_left_out"), rows);
     return new Chart(id, data.name(), texts, width, height, option, data);
   }
 
@@ -163,9 +189,9 @@ public final class ContextCharts {
   }
 
   private static String describeConflict(ConflictQuery.Year y, boolean share) {
-    return "In " + y.year() + ": median " + text(y.inConflict().median(), share) + " in " + y.inConflict().n()
-        + " countries in conflict against " + text(y.notInConflict().median(), share) + " in "
-        + y.notInConflict().n() + " other countries.";
+    return "In " + y.year() + ": median " + text(y.inConflict().median(), share) + " in "
+        + Plural.countries(y.inConflict().n()) + " in conflict against " + text(y.notInConflict().median(), share)
+        + " in " + Plural.of(y.notInConflict().n(), "other country", "other countries") + ".";
   }
 
   private static String text(Double v, boolean share) {

@@ -33,8 +33,7 @@ public final class CorrelationCharts {
 
   private CorrelationCharts() {}
 
-  public static Chart gdpTransregional(String id, CorrelationQuery.Answer a, SourceNote gdpSource, int width,
-      int height) {
+  public static Chart gdpTransregional(String id, CorrelationQuery.Answer a, int width, int height) {
     boolean logX = a.fit().logX();
     String method = a.method().substring(0, 1).toUpperCase(Locale.ROOT) + a.method().substring(1);
     String years = a.year().equals("latest") ? "each country's latest year" : a.year();
@@ -49,10 +48,9 @@ public final class CorrelationCharts {
             + "victims of known origin who came from another region (y); the %d with most such victims are named. "
             + "%s: %s correlation %.2f across %d countries (p = %s).",
         logX ? "logarithmic" : "linear", LABELLED, direction(a), method, a.r(), a.n(), pValue(a.pValue()));
-    ChartTexts texts = new ChartTexts(title, subtitle, description,
-        ChartFrame.footnote(List.of(a.source(), gdpSource), a.source().martVersion(),
-            "Detections, not prevalence; an ecological correlation between countries, not a causal effect; "
-                + "y bounds from suppressed cells are in the data download."));
+    ChartTexts texts = ChartFrame.texts(title, subtitle, description, a.sources(), a.source().martVersion(),
+        "Detections, not prevalence; an ecological correlation between countries, not a causal effect; "
+            + "y bounds from suppressed cells are in the data download.", SourceNote.SUPPRESSION);
     ChartFrame frame = ChartFrame.of(width, texts);
     Option option = frame.option();
     option.setTooltip(new Tooltip().setTrigger("item"));

@@ -16,6 +16,7 @@ import org.icepear.echarts.components.tooltip.Tooltip;
 import org.tiptrends.api.http.Responses.CsvTable;
 import org.tiptrends.api.queries.Bounded;
 import org.tiptrends.api.queries.FlowQuery;
+import org.tiptrends.api.queries.SourceNote;
 
 /**
  * Flows of detected victims as a Sankey diagram: origins (by citizenship) → flow type (domestic,
@@ -87,9 +88,9 @@ public final class FlowCharts {
         + "same region, or another region (M49). Widths are point values; " + suppressed + " of " + flows.size()
         + " flows come from suppressed (<5) cells, so the total is " + ChartFrame.bounded(total, low, high) + ".";
     String description = describe(answer, year, total, low, high);
-    ChartTexts texts = new ChartTexts(title, subtitle, description,
-        ChartFrame.footnote(List.of(answer.source()), answer.source().martVersion(),
-            "Detections, not prevalence: flows describe detected victims only."));
+    ChartTexts texts = ChartFrame.texts(title, subtitle, description, List.of(answer.source()),
+        answer.source().martVersion(), "Detections, not prevalence: flows describe detected victims only.",
+        SourceNote.SUPPRESSION);
     ChartFrame frame = ChartFrame.of(width, texts);
     Option option = frame.option();
     option.setTooltip(new Tooltip().setTrigger("item"));

@@ -23,7 +23,23 @@ public final class Responses {
   private Responses() {}
 
   /** A table for {@code format=csv}: a file name (without extension), a header and rows. */
-  public record CsvTable(String name, List<String> header, List<List<Object>> rows) {}
+  public record CsvTable(String name, List<String> header, List<List<Object>> rows) {
+    /**
+     * The table with a last column, {@code source}, citing where the numbers come from on every row
+     * (a downloaded file keeps its provenance, and generated sample data say so).
+     */
+    public CsvTable withSource(String source) {
+      List<String> h = new java.util.ArrayList<>(header);
+      h.add("source");
+      List<List<Object>> r = new java.util.ArrayList<>(rows.size());
+      for (List<Object> row : rows) {
+        List<Object> withSource = new java.util.ArrayList<>(row);
+        withSource.add(source);
+        r.add(withSource);
+      }
+      return new CsvTable(name, List.copyOf(h), r);
+    }
+  }
 
   public static void json(Context ctx, Object body) {
     ctx.contentType(JSON).result(Json.bytes(body));

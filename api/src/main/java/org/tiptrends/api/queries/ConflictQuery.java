@@ -20,6 +20,12 @@ public final class ConflictQuery {
       "transregional_share", "domestic_share", "detected_victims");
   public static final String NOTE = "Detections, not prevalence; countries in conflict may detect and report "
       + "victims differently. A comparison of countries, not of people, and not a causal estimate.";
+  /** What "in conflict" means here, from UCDP's own definition of gwno_loc. */
+  public static final String LEFT_OUT = "Country-years whose share rests only on <5 cells (anywhere from 0 to 1) "
+      + "are left out of the groups (leftOut, by year): their midpoint would pull both medians to one half.";
+  public static final String LOCATION = "In conflict follows UCDP's gwno_loc: the country of the government "
+      + "party (where the incompatibility is), which is not always where the fighting happens: the United "
+      + "States is in conflict in the years of its war with al-Qaida.";
 
   private ConflictQuery() {}
 
@@ -27,7 +33,12 @@ public final class ConflictQuery {
 
   public record Group(int n, Double mean, Double median, List<Country> countries) {}
 
-  public record Year(int year, Group inConflict, Group notInConflict, Double mannWhitneyP) {}
+  /**
+   * @param leftOut countries with a conflict-data row and the measure whose share rests only on
+   *     {@code <5} cells (anywhere from 0 to 1): left out of the groups, which they would pull to the
+   *     midpoint
+   */
+  public record Year(int year, Group inConflict, Group notInConflict, Double mannWhitneyP, int leftOut) {}
 
   public record Answer(String measure, String description, List<Year> years, List<String> caveats,
       SourceNote source) {}
@@ -44,11 +55,16 @@ public final class ConflictQuery {
       }
       List<Country> in = new ArrayList<>();
       List<Country> out = new ArrayList<>();
+      int leftOut = 0;
       for (var e : panel.byCountry(measure).entrySet()) {
         Panel.Value v = e.getValue().get(year);
         NavigableMap<Integer, Panel.Value> conflict = panel.byCountry("conflict_max_intensity").get(e.getKey());
         Panel.Value intensity = conflict == null ? null : conflict.get(year);
         if (v == null || intensity == null) {
+          continue;
+        }
+        if (v.isUninformativeShare()) {
+          leftOut++;
           continue;
         }
         Country c = new Country(e.getKey(), ref.country(e.getKey()).map(x -> x.name()).orElse(e.getKey()),
@@ -60,13 +76,12 @@ public final class ConflictQuery {
       }
       Double p = in.size() >= 2 && out.size() >= 2
           ? new MannWhitneyUTest().mannWhitneyUTest(values(in), values(out)) : null;
-      years.add(new Year(year, group(in), group(out), p));
+      years.add(new Year(year, group(in), group(out), p, leftOut));
     }
-    List<String> dates = s.run().inputs("ucdp").stream().map(i -> i.exportDate())
-        .filter(java.util.Objects::nonNull).distinct().sorted().toList();
-    return new Answer(measure, Panel.MEASURES.get(measure), years, List.of(NOTE, CorrelationQuery.CAVEATS.get(0)),
-        new SourceNote("UNODC (GLOTIP); UCDP/PRIO Armed Conflict Dataset", "country_year_panel", dates,
-            s.version(), SourceNote.GLOTIP_NOTE));
+    return new Answer(measure, Panel.MEASURES.get(measure), years,
+        List.of(NOTE, LOCATION, CorrelationQuery.CAVEATS.get(0), SourceNote.SUPPRESSION, LEFT_OUT),
+        SourceNote.of(s, List.of("unodc", "ucdp"), "UNODC and UCDP/PRIO",
+            "GLOTIP data and Armed Conflict Dataset (country_year_panel)", SourceNote.GLOTIP_NOTE + " " + LOCATION));
   }
 
   private static double[] values(List<Country> cs) {

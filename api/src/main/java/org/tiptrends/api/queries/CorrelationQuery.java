@@ -23,15 +23,22 @@ import org.tiptrends.core.geo.ReferenceData;
 public final class CorrelationQuery {
   public static final String GDP = "gdp_per_capita";
   public static final String TRANSREGIONAL = "transregional_share";
-  /** The GDP–transregional view counts known-origin victims for its threshold ... */
+  /** Flow shares count known-origin victims for the threshold, the other measures detected victims ... */
   public static final String KNOWN_ORIGIN_VICTIMS = "known_origin_victims";
-  /** ... and keeps country-years with at least this many (a share of fewer victims says little). */
-  public static final int GDP_TRANSREGIONAL_MIN_VICTIMS = 20;
+  public static final String DETECTED_VICTIMS = "detected_victims";
+  /**
+   * ... and every correlation view keeps country-years with at least this many by default (a share
+   * of fewer victims says little), so the same question gets the same answer on either route.
+   */
+  public static final int DEFAULT_MIN_VICTIMS = 20;
+  private static final List<String> FLOW_SHARES = List.of("domestic_share", "subregional_share", "regional_share",
+      "transregional_share");
   public static final List<String> CAVEATS = List.of(
       "Detections, not prevalence: shares describe the victims authorities detected and reported.",
       "Ecological correlation: it relates countries, not people, and says nothing about causes.",
       "Each country's point may come from a different year (year=latest); y carries bounds from "
-          + "suppressed (<5) cells, which the statistics do not propagate.");
+          + "suppressed (<5) cells, which the statistics do not propagate; a share resting only on <5 cells "
+          + "(anywhere from 0 to 1) is left out.");
 
   private CorrelationQuery() {}
 
@@ -44,8 +51,14 @@ public final class CorrelationQuery {
   public record Fit(double slope, double intercept, double r2, boolean logX, double theilSenSlope,
       double theilSenIntercept) {}
 
+  /**
+   * @param source the GLOTIP marts' note
+   * @param sources every source the two measures come from: GLOTIP, and the World Bank or UCDP/PRIO
+   *     when a measure is theirs
+   */
   public record Answer(String method, int n, double r, double pValue, double[] ci95, List<Point> points,
-      Fit fit, Measure x, Measure y, String year, double minVictims, List<String> caveats, SourceNote source) {}
+      Fit fit, Measure x, Measure y, String year, double minVictims, List<String> caveats, SourceNote source,
+      List<SourceNote> sources) {}
 
   /** The measures a view may name: panel columns present in the version, then indicator codes. */
   public static List<Measure> measures(MartSnapshot s) {
@@ -58,6 +71,16 @@ public final class CorrelationQuery {
     });
     s.indicators().definitions().forEach(d -> out.add(new Measure(d.code(), d.name(), d.source())));
     return out;
+  }
+
+  /**
+   * The count the victims threshold applies to: known-origin victims when a measure is a flow share
+   * (its denominator), else detected victims; {@code null} when the version has neither.
+   */
+  public static String thresholdMeasure(MartSnapshot s, Measure x, Measure y) {
+    String count = FLOW_SHARES.contains(x.name()) || FLOW_SHARES.contains(y.name()) ? KNOWN_ORIGIN_VICTIMS
+        : DETECTED_VICTIMS;
+    return s.panel().has(count) ? count : null;
   }
 
   /** Whether x is on a log scale unless asked otherwise: GDP per capita is (it spans orders of magnitude). */
@@ -89,7 +112,8 @@ public final class CorrelationQuery {
         Double victims = victimsMeasure == null ? null
             : s.panel().value(victimsMeasure, iso3, yr).map(Panel.Value::value).orElse(null);
         boolean enough = victimsMeasure == null || (victims != null && victims >= minVictims);
-        if (yv != null && xv != null && enough && (!logX || xv.value() > 0)) {
+        if (yv != null && xv != null && enough && (!logX || xv.value() > 0)
+            && !yv.isUninformativeShare() && !xv.isUninformativeShare()) {
           String name = reference.country(iso3).map(c -> c.name()).orElse(iso3);
           points.add(new Point(iso3, name, yr, xv.value(), yv.value(), yv.low(), yv.high(), xv.low(), xv.high(),
               victims));
@@ -105,7 +129,19 @@ public final class CorrelationQuery {
     CorrelationResult c = Correlations.compute(xv, yv, method, logX);
     return new Answer(method.code(), c.n(), c.r(), c.pValue(), new double[] {c.ci95Low(), c.ci95High()}, points,
         new Fit(c.slope(), c.intercept(), c.r2(), logX, c.theilSenSlope(), c.theilSenIntercept()), x, y,
-        year == null ? "latest" : year.toString(), minVictims, CAVEATS, SourceNote.glotip(s));
+        year == null ? "latest" : year.toString(), minVictims, CAVEATS, SourceNote.glotip(s), sources(s, x, y));
+  }
+
+  private static List<SourceNote> sources(MartSnapshot s, Measure x, Measure y) {
+    List<SourceNote> out = new ArrayList<>(List.of(SourceNote.glotip(s)));
+    List<String> names = List.of(x.name(), y.name());
+    if (names.contains(GDP) || !s.panel().has(x.name()) || !s.panel().has(y.name())) {
+      out.add(SourceNote.worldBank(s));
+    }
+    if (names.contains("conflict_max_intensity")) {
+      out.add(SourceNote.ucdp(s, ConflictQuery.LOCATION));
+    }
+    return List.copyOf(out);
   }
 
   /** Country → year → value of a panel column or of an indicator (exact values). */

@@ -1,10 +1,14 @@
 package org.tiptrends.api.queries;
 
-import org.tiptrends.core.counts.CountInterval;
+import org.tiptrends.api.snapshot.VictimCell;
 
-/** Detected victims with bounds, and how many countries reported them. */
-public record Count(double value, double low, double high, int reportingCountries) {
-  static Count of(CountInterval v, int reportingCountries) {
-    return new Count(v.point(), v.low(), v.high(), reportingCountries);
+/**
+ * Detected victims with bounds, how many countries reported them, and how many of those gave only
+ * {@code <5} cells.
+ */
+public record Count(double value, double low, double high, int reportingCountries, int suppressedOnlyCountries) {
+  static Count of(VictimCell c) {
+    return c == null ? null : new Count(c.victims().point(), c.victims().low(), c.victims().high(),
+        c.reportingCountries(), c.suppressedOnlyCountries());
   }
 }

@@ -34,7 +34,11 @@ public final class MetaQuery {
       List<RunSummary.ExcludedCode> excludedCodes, Double resolvedShare, Long mergedDuplicateKeys,
       Map<String, Long> outputs, List<String> warnings, List<RunSummary.Check> checks) {}
 
-  public record Meta(String version, String loadedAt, List<RunSummary.Input> sources, Years years,
+  /**
+   * @param generated some input is {@code tip-trends generate}'s sample data, not official statistics
+   *     (each source says which)
+   */
+  public record Meta(String version, String loadedAt, boolean generated, List<RunSummary.Input> sources, Years years,
       Years flowYears, List<Geography> geographies, Breakdowns breakdowns,
       List<Indicators.Definition> indicators, List<String> panelColumns, Report report) {}
 
@@ -47,7 +51,8 @@ public final class MetaQuery {
     }
     RunSummary r = s.run();
     Collection<Indicators.Definition> indicators = s.indicators().definitions();
-    return new Meta(s.version(), s.loadedAt().toString(), r.inputs(), Years.of(s.years()), Years.of(s.flowYears()),
+    return new Meta(s.version(), s.loadedAt().toString(), r.anyGenerated(), r.inputs(), Years.of(s.years()),
+        Years.of(s.flowYears()),
         List.copyOf(s.geographies()), new Breakdowns(Breakdown.codes(), values, flowTypes),
         List.copyOf(indicators), Panel.MEASURES.keySet().stream().filter(s.panel()::has).toList(),
         new Report(r.runId(), r.startedAt(), r.finishedAt(), r.sparkVersion(), r.stagedRows(),

@@ -22,11 +22,9 @@ public final class SectorQuery {
         .filter(r -> year == null || r.year() == year)
         .toList();
     Sectors.Row first = rows.isEmpty() ? null : rows.get(0);
-    List<String> dates = s.run().inputs("ilo").stream().map(i -> i.exportDate())
-        .filter(java.util.Objects::nonNull).distinct().sorted().toList();
     return new Answer(geo, first == null ? null : first.geoName(), first == null ? null : first.geoLevel(),
         first == null ? null : first.indicator(), first == null ? null : first.unit(), rows,
-        new SourceNote("ILO, ILOSTAT", "Children in hazardous work by sex, age and economic activity", dates,
-            s.version(), NOTE));
+        SourceNote.of(s, List.of("ilo"), "ILO, ILOSTAT", "Children in hazardous work by sex, age and economic activity",
+            NOTE));
   }
 }

@@ -1,5 +1,6 @@
 package org.tiptrends.api.queries;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.List;
 import org.tiptrends.api.snapshot.CellKey;
@@ -16,6 +17,9 @@ import org.tiptrends.core.counts.Shares;
  * {@link Shares#of}, with the part at one end of its interval and the rest at the other.
  */
 public final class ShareQuery {
+  public static final String ONLY_SUPPRESSED = "Every cell of this whole is <5, so it may hold no victim at all: "
+      + "the shares are what the split would be if it held any, and their bounds say how little is known.";
+
   private ShareQuery() {}
 
   /**
@@ -25,33 +29,44 @@ public final class ShareQuery {
    */
   public record Part(String key, Double value, Double low, Double high, Count victims) {}
 
-  /** The whole the shares divide: what it sums, and its point and bounds. */
-  public record Denominator(String definition, List<String> parts, double value, double low, double high) {}
+  /**
+   * The whole the shares divide: what it sums, its point and bounds, and whether it may be empty
+   * (every cell in it is {@code <5}), with a note saying so.
+   */
+  public record Denominator(String definition, List<String> parts, double value, double low, double high,
+      boolean mayBeZero, @JsonInclude(JsonInclude.Include.NON_NULL) String note) {}
 
   /**
    * @param reportedTotal the geography's total cell (sex, age and form total), for context: it can
    *     exceed the denominator when some victims' sex, age or form was not reported
+   * @param countries for a balanced panel only: the countries summed
    */
   public record Answer(Geography geo, int year, String breakdown, List<Part> shares,
-      Denominator denominator, Count reportedTotal, SourceNote source) {}
+      Denominator denominator, Count reportedTotal,
+      @JsonInclude(JsonInclude.Include.NON_NULL) List<Geography> countries, SourceNote source) {}
 
   public static Answer demographic(MartSnapshot s, Geography geo, int year) {
-    return shares(s, geo, year, "demographic", Breakdown.DEMOGRAPHIC,
+    return demographic(s, geo, year, null);
+  }
+
+  /** @param panel sum only these countries (a balanced panel), or {@code null} for the geography's cells */
+  public static Answer demographic(MartSnapshot s, Geography geo, int year, BalancedPanel panel) {
+    return shares(s, geo, year, panel, "demographic", Breakdown.DEMOGRAPHIC,
         "victims whose sex (female, male) and age (adult, child) are both known: women + men + girls + boys");
   }
 
   public static Answer forms(MartSnapshot s, Geography geo, int year) {
-    return shares(s, geo, year, "forms", Breakdown.FORM,
+    return shares(s, geo, year, null, "forms", Breakdown.FORM,
         "victims whose form of exploitation is known: sexual exploitation + forced labour + other forms");
   }
 
-  private static Answer shares(MartSnapshot s, Geography geo, int year, String name, Breakdown parts,
-      String definition) {
+  private static Answer shares(MartSnapshot s, Geography geo, int year, BalancedPanel panel, String name,
+      Breakdown parts, String definition) {
     List<CountInterval> values = new ArrayList<>();
     List<VictimCell> cells = new ArrayList<>();
     CountInterval whole = CountInterval.ZERO;
     for (Breakdown.Series p : parts.series()) {
-      VictimCell c = s.victims(geo.code(), p.cell()).get(year);
+      VictimCell c = cell(s, geo, panel, p.cell(), year);
       cells.add(c);
       CountInterval v = c == null ? CountInterval.ZERO : c.victims();
       values.add(v);
@@ -66,14 +81,17 @@ public final class ShareQuery {
         }
       }
       Shares.Share share = Shares.of(values.get(i), rest);
-      VictimCell c = cells.get(i);
       out.add(new Part(parts.series().get(i).key(), share == null ? null : share.point(),
-          share == null ? null : share.low(), share == null ? null : share.high(),
-          c == null ? null : Count.of(c.victims(), c.reportingCountries())));
+          share == null ? null : share.low(), share == null ? null : share.high(), Count.of(cells.get(i))));
     }
-    VictimCell total = s.victims(geo.code(), CellKey.ALL).get(year);
     return new Answer(geo, year, name, List.copyOf(out),
-        new Denominator(definition, parts.keys(), whole.point(), whole.low(), whole.high()),
-        total == null ? null : Count.of(total.victims(), total.reportingCountries()), SourceNote.glotip(s));
+        new Denominator(definition, parts.keys(), whole.point(), whole.low(), whole.high(), whole.mayBeZero(),
+            whole.mayBeZero() ? ONLY_SUPPRESSED : null),
+        Count.of(cell(s, geo, panel, CellKey.ALL, year)), panel == null ? null : panel.countries(),
+        SourceNote.glotip(s));
+  }
+
+  private static VictimCell cell(MartSnapshot s, Geography geo, BalancedPanel panel, CellKey key, int year) {
+    return panel == null ? s.victims(geo.code(), key).get(year) : CountryCells.sum(s, panel.codes(), key, year);
   }
 }

@@ -22,12 +22,11 @@ import org.tiptrends.api.http.ETags;
 import org.tiptrends.api.http.Params;
 import org.tiptrends.api.http.Responses;
 import org.tiptrends.api.http.SnapshotGet;
+import org.tiptrends.api.queries.BalancedPanel;
 import org.tiptrends.api.queries.Breakdown;
 import org.tiptrends.api.queries.FlowQuery;
 import org.tiptrends.api.queries.SectorQuery;
 import org.tiptrends.api.queries.ShareQuery;
-import org.tiptrends.api.queries.SourceNote;
-import org.tiptrends.api.queries.TrendQuery;
 import org.tiptrends.api.snapshot.Geography;
 import org.tiptrends.api.snapshot.MartSnapshot;
 import org.tiptrends.api.snapshot.Sectors;
@@ -56,21 +55,19 @@ public final class ChartRoutes implements ApiRoutes {
   static final List<Entry> CATALOGUE = List.of(
       new Entry("victims-trend", "Detected victims over time",
           "Detected victims, total or by sex, age or form, with the bounds of suppressed cells as a band and "
-              + "the number of reporting countries as bars.", "/api/v1/trends/victims",
-          List.of("geo", "by", "from", "to", "balanced"), (p, s, w, h) -> {
-            TrendQuery.Answer trend = TrendRoutes.victims(p, s, null);
-            TrendQuery.Answer totals = trend.by().equals("none") ? trend : TrendRoutes.victims(p, s, Breakdown.NONE);
-            return TrendCharts.victims("victims-trend", trend, totals, w, h);
-          }),
+              + "the reporting countries as bars, split into those with an exact count and those with only <5 "
+              + "cells.", "/api/v1/trends/victims",
+          List.of("geo", "by", "from", "to", "balanced"),
+          (p, s, w, h) -> TrendCharts.victims("victims-trend", TrendRoutes.victims(p, s, null), w, h)),
       new Entry("demographic-shares", "Women, men, girls and boys over time",
           "Shares of women, men, girls and boys among detected victims whose sex and age are known, by year, "
-              + "with bounds.", "/api/v1/shares/demographic",
-          List.of("geo", "from", "to"), ChartRoutes::demographicShares),
+              + "with bounds; with balanced=true, of the balanced panel only.", "/api/v1/shares/demographic",
+          List.of("geo", "from", "to", "balanced"), ChartRoutes::demographicShares),
       new Entry("forms-trend", "Forms of exploitation over time",
-          "Detected victims of sexual exploitation, forced labour and other forms, with bounds and reporting "
-              + "countries.", "/api/v1/trends/victims?by=form",
-          List.of("geo", "from", "to", "balanced"), (p, s, w, h) -> TrendCharts.victims("forms-trend",
-              TrendRoutes.victims(p, s, Breakdown.FORM), TrendRoutes.victims(p, s, Breakdown.NONE), w, h)),
+          "Detected victims of sexual exploitation, forced labour and other forms, with bounds and the "
+              + "countries behind them (exact counts, only <5 cells).", "/api/v1/trends/victims?by=form",
+          List.of("geo", "from", "to", "balanced"),
+          (p, s, w, h) -> TrendCharts.victims("forms-trend", TrendRoutes.victims(p, s, Breakdown.FORM), w, h)),
       new Entry("flows-sankey", "Flows of detected victims",
           "Origins of the victims detected in a country (or destinations of the victims from an origin), "
               + "through the flow type: domestic, same sub-region, same region, other regions.", "/api/v1/flows",
@@ -80,7 +77,7 @@ public final class ChartRoutes implements ApiRoutes {
               + "who came from other regions, with fitted lines and the correlation's statistics.",
           "/api/v1/correlations/gdp-transregional", List.of("year", "minVictims", "method"),
           (p, s, w, h) -> CorrelationCharts.gdpTransregional("gdp-transregional-scatter",
-              CorrelationRoutes.gdpTransregional(p, s), SourceNote.worldBank(s), w, h)),
+              CorrelationRoutes.gdpTransregional(p, s), w, h)),
       new Entry("sectors", "Children in hazardous work by economic sector",
           "ILOSTAT values by economic sector and age band for one geography, sex and year.", "/api/v1/sectors",
           List.of("geo", "sex", "age", "year"), ChartRoutes::sectors),
@@ -170,7 +167,7 @@ public final class ChartRoutes implements ApiRoutes {
 
   private void send(Context ctx, Chart chart, String format, int scale, String key) {
     switch (format) {
-      case "csv" -> Responses.csv(ctx, chart.data());
+      case "csv" -> Responses.csv(ctx, chart.data().withSource(chart.texts().source()));
       case "svg" -> ctx.contentType("image/svg+xml; charset=utf-8")
           .header("Content-Disposition", disposition(chart, "svg"))
           .result(drawn.get(key, () -> renderer.svg(chart).getBytes(StandardCharsets.UTF_8)));
@@ -187,14 +184,17 @@ public final class ChartRoutes implements ApiRoutes {
     return "inline; filename=\"" + chart.name().replaceAll("[^A-Za-z0-9._-]", "_") + "." + extension + "\"";
   }
 
+  /** The shares by year; with {@code balanced}, of the same balanced panel as the trend beside them. */
   private static Chart demographicShares(Params p, MartSnapshot s, int width, int height) {
     Geography geo = Inputs.geography(p, s, "geo");
     int[] years = Inputs.victimYears(p, s);
+    BalancedPanel panel = p.bool("balanced", false) ? BalancedPanel.of(s, geo.code(), years[0], years[1]) : null;
     List<ShareQuery.Answer> perYear = new ArrayList<>();
     for (int y = years[0]; y <= years[1]; y++) {
-      perYear.add(ShareQuery.demographic(s, geo, y));
+      perYear.add(ShareQuery.demographic(s, geo, y, panel));
     }
-    return TrendCharts.demographicShares("demographic-shares", perYear, years[0], years[1], s.version(), width, height);
+    return TrendCharts.demographicShares("demographic-shares", perYear, years[0], years[1], panel, s.version(),
+        width, height);
   }
 
   private static Chart flows(Params p, MartSnapshot s, int width, int height) {

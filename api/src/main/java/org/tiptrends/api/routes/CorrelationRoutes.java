@@ -9,6 +9,7 @@ import org.tiptrends.api.http.Responses;
 import org.tiptrends.api.http.Responses.CsvTable;
 import org.tiptrends.api.http.SnapshotGet;
 import org.tiptrends.api.queries.CorrelationQuery;
+import org.tiptrends.api.queries.SourceNote;
 import org.tiptrends.api.snapshot.MartSnapshot;
 import org.tiptrends.api.snapshot.SnapshotHolder;
 import org.tiptrends.api.stats.CorrelationMethod;
@@ -36,8 +37,7 @@ public final class CorrelationRoutes implements ApiRoutes {
       Params p = Params.of(ctx, "x", "y", "year", "minVictims", "method", "logX", Params.FORMAT);
       CorrelationQuery.Measure x = measure(s, p, "x");
       CorrelationQuery.Measure y = measure(s, p, "y");
-      String threshold = s.panel().has("detected_victims") ? "detected_victims" : null;
-      CorrelationQuery.Answer a = answer(s, p, x, y, threshold, 0);
+      CorrelationQuery.Answer a = answer(s, p, x, y, CorrelationQuery.thresholdMeasure(s, x, y));
       Responses.tabular(ctx, p.format(), a, () -> csv(a));
     }));
   }
@@ -49,7 +49,7 @@ public final class CorrelationRoutes implements ApiRoutes {
   static CorrelationQuery.Answer gdpTransregional(Params p, MartSnapshot s) {
     CorrelationQuery.Measure x = require(s, CorrelationQuery.GDP, "year");
     CorrelationQuery.Measure y = require(s, CorrelationQuery.TRANSREGIONAL, "year");
-    return answer(s, p, x, y, CorrelationQuery.KNOWN_ORIGIN_VICTIMS, CorrelationQuery.GDP_TRANSREGIONAL_MIN_VICTIMS);
+    return answer(s, p, x, y, CorrelationQuery.thresholdMeasure(s, x, y));
   }
 
   /** A required measure parameter: a panel column or an indicator code of the live version. */
@@ -67,8 +67,9 @@ public final class CorrelationRoutes implements ApiRoutes {
             + "GLOTIP citizenship inputs)"));
   }
 
+  /** One answer for both routes: the same parameters, defaults and threshold give the same points. */
   private static CorrelationQuery.Answer answer(MartSnapshot s, Params p, CorrelationQuery.Measure x,
-      CorrelationQuery.Measure y, String victimsMeasure, int defaultMinVictims) {
+      CorrelationQuery.Measure y, String victimsMeasure) {
     String yearText = p.optional("year").orElse("latest");
     Integer year = null;
     if (!yearText.equals("latest")) {
@@ -77,7 +78,7 @@ public final class CorrelationRoutes implements ApiRoutes {
       }
       year = p.year("year", s.years().first(), s.years().last(), null);
     }
-    int minVictims = p.integer("minVictims", 0, 1_000_000, defaultMinVictims);
+    int minVictims = p.integer("minVictims", 0, 1_000_000, CorrelationQuery.DEFAULT_MIN_VICTIMS);
     CorrelationMethod method = CorrelationMethod.parse(p.choice("method", METHODS, "spearman"));
     boolean logX = p.bool("logX", CorrelationQuery.defaultLogX(x));
     try {
@@ -96,6 +97,7 @@ public final class CorrelationRoutes implements ApiRoutes {
           pt.victims() == null ? "" : pt.victims()));
     }
     return new CsvTable("correlation-" + a.x().name() + "-" + a.y().name(), List.of("iso3", "name", "year",
-        a.x().name(), a.y().name(), a.y().name() + "_low", a.y().name() + "_high", "victims"), rows);
+        a.x().name(), a.y().name(), a.y().name() + "_low", a.y().name() + "_high", "victims"), rows)
+        .withSource(String.join("; ", a.sources().stream().map(SourceNote::citation).toList()));
   }
 }

@@ -67,6 +67,6 @@ public final class FlowRoutes implements ApiRoutes {
           f.origin().name(), f.origin().level(), f.flowType(), f.value(), f.low(), f.high(), f.sourceRows()));
     }
     return new CsvTable("flows", List.of("year", "destination", "destination_name", "origin", "origin_name",
-        "origin_level", "flow_type", "value", "low", "high", "source_rows"), rows);
+        "origin_level", "flow_type", "value", "low", "high", "source_rows"), rows).withSource(a.source().citation());
   }
 }

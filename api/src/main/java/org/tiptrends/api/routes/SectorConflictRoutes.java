@@ -76,7 +76,7 @@ public final class SectorConflictRoutes implements ApiRoutes {
   public static CsvTable sectorsCsv(SectorQuery.Answer a) {
     return new CsvTable("sectors-" + a.geo(), List.of("geo", "year", "sex", "age_band", "sector", "value", "unit"),
         a.rows().stream().map(r -> List.<Object>of(r.geoCode(), r.year(), r.sex(), r.ageBand(), r.sector(),
-            r.value(), r.unit() == null ? "" : r.unit())).toList());
+            r.value(), r.unit() == null ? "" : r.unit())).toList()).withSource(a.source().citation());
   }
 
   /** The conflict answer as a table (one row per country and year), as {@link #sectorsCsv} is for sectors. */
@@ -92,7 +92,7 @@ public final class SectorConflictRoutes implements ApiRoutes {
     }
     String measure = a.measure();
     return new CsvTable("conflict-" + measure, List.of("year", "iso3", "name", "in_conflict", "max_intensity",
-        measure, measure + "_low", measure + "_high"), rows);
+        measure, measure + "_low", measure + "_high"), rows).withSource(a.source().citation());
   }
 
   private static List<String> distinct(List<Sectors.Row> rows, java.util.function.Function<Sectors.Row, String> f) {

@@ -49,11 +49,13 @@ public final class ShareRoutes implements ApiRoutes {
           part.victims() == null ? null : part.victims().low(),
           part.victims() == null ? null : part.victims().high(),
           part.victims() == null ? 0 : part.victims().reportingCountries(),
-          a.denominator().value(), a.denominator().low(), a.denominator().high()));
+          part.victims() == null ? 0 : part.victims().suppressedOnlyCountries(),
+          a.denominator().value(), a.denominator().low(), a.denominator().high(), a.denominator().mayBeZero()));
     }
     return new CsvTable("shares-" + a.breakdown() + "-" + a.geo().code() + "-" + a.year(),
         List.of("geo", "year", "key", "share", "share_low", "share_high", "victims", "victims_low",
-            "victims_high", "reporting_countries", "denominator", "denominator_low", "denominator_high"),
-        rows);
+            "victims_high", "reporting_countries", "suppressed_only_countries", "denominator", "denominator_low",
+            "denominator_high", "denominator_may_be_zero"),
+        rows).withSource(a.source().citation());
   }
 }

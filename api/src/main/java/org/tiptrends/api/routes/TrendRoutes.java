@@ -48,10 +48,11 @@ public final class TrendRoutes implements ApiRoutes {
     for (TrendQuery.Series series : a.series()) {
       for (TrendQuery.Point pt : series.points()) {
         rows.add(List.of(a.geo().code(), a.by(), series.key(), pt.year(), pt.value(), pt.low(), pt.high(),
-            pt.reportingCountries(), a.balanced()));
+            pt.reportingCountries(), pt.suppressedOnlyCountries(), a.balanced()));
       }
     }
     return new CsvTable("victims-" + a.geo().code() + "-" + a.by(), List.of("geo", "by", "key", "year",
-        "value", "low", "high", "reporting_countries", "balanced"), rows);
+        "value", "low", "high", "reporting_countries", "suppressed_only_countries", "balanced"), rows)
+        .withSource(a.source().citation());
   }
 }

@@ -50,7 +50,7 @@ public final class MartSnapshot {
       FlowType.SUBREGIONAL.code(), FlowType.REGIONAL.code(), FlowType.TRANSREGIONAL.code());
 
   static final List<String> VICTIMS_COLUMNS = List.of("year", "geo_level", "geo_code", "geo_name", "sex",
-      "age", "form", "victims", "victims_low", "victims_high", "reporting_countries");
+      "age", "form", "victims", "victims_low", "victims_high", "reporting_countries", "suppressed_only_countries");
   static final List<String> FLOWS_COLUMNS = List.of("year", "destination_iso3", "origin_code",
       "origin_level", "flow_type", "victims", "victims_low", "victims_high", "source_rows");
   static final List<String> FLOW_SHARES_COLUMNS = flowSharesColumns();
@@ -307,6 +307,7 @@ public final class MartSnapshot {
       NumericColumn<?> low = MartTables.numeric(t, "victims_low");
       NumericColumn<?> high = MartTables.numeric(t, "victims_high");
       NumericColumn<?> reporting = MartTables.numeric(t, "reporting_countries");
+      NumericColumn<?> suppressedOnly = MartTables.numeric(t, "suppressed_only_countries");
 
       Map<String, Geography> geos = new HashMap<>();
       Map<String, Map<CellKey, TreeMap<Integer, VictimCell>>> cells = new HashMap<>();
@@ -333,7 +334,8 @@ public final class MartSnapshot {
         double lo = MartTables.number(low, i);
         double hi = MartTables.number(high, i);
         VictimCell cell = new VictimCell(y, key.sex(), key.age(), key.form(),
-            new CountInterval(lo, hi, MartTables.number(point, i), lo < hi), MartTables.integer(reporting, i));
+            new CountInterval(lo, hi, MartTables.number(point, i), lo < hi), MartTables.integer(reporting, i),
+            MartTables.integer(suppressedOnly, i));
         if (cells.computeIfAbsent(g, c -> new HashMap<>()).computeIfAbsent(key, k -> new TreeMap<>())
             .put(y, cell) != null) {
           throw new MartLoadException(VICTIMS_BY_YEAR + ": two rows for " + g + " " + y + " " + key);

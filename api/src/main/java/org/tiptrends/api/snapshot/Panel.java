@@ -25,7 +25,16 @@ public final class Panel {
   public static final Map<String, String> MEASURES = measures();
 
   /** A value with its bounds (equal to the value when exact). */
-  public record Value(double value, double low, double high) {}
+  public record Value(double value, double low, double high) {
+    /**
+     * A share whose whole is only {@code <5} cells: it may be anything from 0 to 1 (its point, often
+     * 0.5, is a midpoint of midpoints), so it tells nothing about the country-year. Statistics over
+     * countries leave such values out and say so.
+     */
+    public boolean isUninformativeShare() {
+      return low == 0 && high == 1;
+    }
+  }
 
   private static final Panel ABSENT = new Panel(false, Map.of());
 

@@ -24,9 +24,10 @@ public record RunSummary(String runId, String version, String startedAt, String 
    * @param exportDate the export date as the run report states it (each publisher has its format)
    * @param title a data package's title, {@code license} its licence and {@code version} its version
    *     (a UCDP/PRIO file's dataset version); null where the file states none
+   * @param generated the file is {@code tip-trends generate}'s sample data, not official statistics
    */
   public record Input(String source, String publisher, String file, String format, String exportDate,
-      String sha256, Long bytes, Long rowsRead, String title, String license, String version) {}
+      String sha256, Long bytes, Long rowsRead, String title, String license, String version, boolean generated) {}
 
   public record Reason(String reason, long rows) {}
 
@@ -39,7 +40,8 @@ public record RunSummary(String runId, String version, String startedAt, String 
     for (JsonNode in : run.path("inputs")) {
       inputs.add(new Input(text(in, "source"), text(in, "publisher"), fileName(text(in, "path")),
           text(in, "format"), text(in, "export_date"), text(in, "sha256"),
-          number(in, "bytes"), number(in, "rows_read"), text(in, "title"), text(in, "license"), text(in, "version")));
+          number(in, "bytes"), number(in, "rows_read"), text(in, "title"), text(in, "license"), text(in, "version"),
+          in.path("generated").asBoolean(false)));
     }
     List<Reason> reasons = new ArrayList<>();
     for (JsonNode r : run.path("quarantine").path("by_reason")) {
@@ -64,6 +66,11 @@ public record RunSummary(String runId, String version, String startedAt, String 
         List.copyOf(reasons), List.copyOf(excluded), share.isNumber() ? share.asDouble() : null,
         number(run, "merged_duplicate_keys"), longs(run.path("outputs")), List.copyOf(warnings),
         List.copyOf(checks));
+  }
+
+  /** Whether any input is generated sample data. */
+  public boolean anyGenerated() {
+    return inputs.stream().anyMatch(Input::generated);
   }
 
   /** Inputs of one source ({@code unodc}, ...). */

@@ -9,7 +9,8 @@
   // which filter feeds which chart parameter
   const FEEDS = {
     'victims-trend': { geo: 'geo', by: 'by', from: 'from', to: 'to', balanced: 'balanced' },
-    'demographic-shares': { geo: 'geo', from: 'from', to: 'to' },
+    // the shares beside a balanced trend are the same panel's
+    'demographic-shares': { geo: 'geo', from: 'from', to: 'to', balanced: 'balanced' },
     'forms-trend': { geo: 'geo', from: 'from', to: 'to', balanced: 'balanced' },
     'flows-sankey': { destination: 'destination' },
     'gdp-transregional-scatter': { year: 'year', method: 'method' },
@@ -92,7 +93,9 @@
     }
     const dates = (meta.sources || []).map(s => s.exportDate).filter(Boolean);
     document.getElementById('version').textContent = 'Mart version ' + meta.version
-      + (dates.length ? ' · exports of ' + Array.from(new Set(dates)).sort().join(', ') : '');
+      + (dates.length ? ' · exports of ' + Array.from(new Set(dates)).sort().join(', ') : '')
+      + (meta.generated ? ' · generated sample data, not official statistics' : '');
+    document.getElementById('generated').hidden = !meta.generated;
   }
 
   function query(id, format, width) {

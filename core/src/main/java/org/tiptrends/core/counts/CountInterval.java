@@ -7,7 +7,12 @@ import java.util.regex.Pattern;
 /**
  * A detected-victims count as the data allow us to know it: an interval [low, high] with a point
  * value. Exact counts have low == high == point. A suppressed cell ({@code <5}) is the interval
- * [1, 4] with point 2.5, so it is never presented as an exact number.
+ * [0, 4] with point 2, so it is never presented as an exact number.
+ *
+ * <p>Why zero is included: the GLOTIP export holds no value 0, 1, 2, 3 or 4 at all (of its 46,556
+ * rows, 23,076 are {@code <5} and the smallest explicit value is 5), so a count of zero is written
+ * {@code <5} as well (ARE 2009: total 33, female 33, male {@code <5}). The point, 2, is the middle
+ * of the possible values 0–4.
  *
  * <p>This is the single place where the published {@code txtVALUE} text becomes numbers.
  */
@@ -15,8 +20,8 @@ public record CountInterval(double low, double high, double point, boolean suppr
     implements Serializable {
 
   public static final CountInterval ZERO = new CountInterval(0, 0, 0, false);
-  /** Bounds and point of a suppressed ({@code <5}) cell: one to four victims. */
-  public static final CountInterval SUPPRESSED_UNDER_5 = new CountInterval(1, 4, 2.5, true);
+  /** Bounds and point of a suppressed ({@code <5}) cell: none to four victims. */
+  public static final CountInterval SUPPRESSED_UNDER_5 = new CountInterval(0, 4, 2, true);
 
   private static final Pattern GROUPED_INTEGER = Pattern.compile("\\d{1,3}(,\\d{3})+");
   private static final Pattern PLAIN_NUMBER = Pattern.compile("\\d+(\\.\\d+)?");
@@ -39,6 +44,14 @@ public record CountInterval(double low, double high, double point, boolean suppr
 
   public boolean isExact() {
     return low == high;
+  }
+
+  /**
+   * Whether the true count may be zero although a value was published: every cell summed here was
+   * {@code <5}. Its point (2 per cell) is then a midpoint, not evidence of a victim.
+   */
+  public boolean mayBeZero() {
+    return low == 0 && high > 0;
   }
 
   /**

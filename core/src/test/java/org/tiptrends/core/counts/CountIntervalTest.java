@@ -19,16 +19,27 @@ class CountIntervalTest {
 
   @ParameterizedTest(name = "\"{0}\" is a suppressed cell")
   @ValueSource(strings = {"<5", "< 5", " <5 ", "<  5"})
-  void suppressedCellIsOneToFourWithPointTwoAndAHalf(String text) {
+  void suppressedCellIsZeroToFourWithPointTwo(String text) {
+    // the export holds no value 0-4, so <5 stands for zero too: [0, 4], the middle 2
     ParseResult r = CountInterval.parse(text);
     assertTrue(r.ok(), () -> "should parse: " + r.error());
     assertNull(r.error());
     CountInterval v = r.value();
-    assertEquals(1.0, v.low());
+    assertEquals(0.0, v.low());
     assertEquals(4.0, v.high());
-    assertEquals(2.5, v.point());
+    assertEquals(2.0, v.point());
     assertTrue(v.suppressed());
     assertFalse(v.isExact());
+    assertTrue(v.mayBeZero(), "a suppressed cell may hold no victim");
+  }
+
+  @Test
+  void onlyCellsThatAreAllSuppressedMayBeZero() {
+    CountInterval lt5 = CountInterval.parse("<5").value();
+    assertTrue(lt5.plus(lt5).mayBeZero(), "two <5 cells: [0, 8]");
+    assertFalse(lt5.plus(CountInterval.exact(7)).mayBeZero(), "one exact 7 beside a <5: [7, 11]");
+    assertFalse(CountInterval.ZERO.mayBeZero(), "an exact zero is zero, not 'may be'");
+    assertFalse(CountInterval.exact(5).mayBeZero());
   }
 
   @ParameterizedTest(name = "\"{0}\" -> {1}")
@@ -88,12 +99,12 @@ class CountIntervalTest {
 
   @Test
   void plusAddsBoundsAndPoints() {
-    CountInterval a = new CountInterval(1, 4, 2.5, true);
+    CountInterval a = CountInterval.parse("<5").value();
     CountInterval b = CountInterval.exact(10);
     CountInterval sum = a.plus(b);
-    assertEquals(11.0, sum.low());
+    assertEquals(10.0, sum.low());
     assertEquals(14.0, sum.high());
-    assertEquals(12.5, sum.point());
+    assertEquals(12.0, sum.point());
     assertTrue(sum.suppressed());
   }
 
@@ -110,11 +121,11 @@ class CountIntervalTest {
   }
 
   @Test
-  void twoSuppressedCellsAreTwoToEight() {
+  void twoSuppressedCellsAreZeroToEight() {
     CountInterval two = CountInterval.parse("<5").value().plus(CountInterval.parse("<5").value());
-    assertEquals(2.0, two.low());
+    assertEquals(0.0, two.low());
     assertEquals(8.0, two.high());
-    assertEquals(5.0, two.point());
+    assertEquals(4.0, two.point());
     assertTrue(two.suppressed());
   }
 

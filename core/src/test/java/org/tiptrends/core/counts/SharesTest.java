@@ -17,29 +17,31 @@ import org.tiptrends.core.counts.Shares.Share;
 
 class SharesTest {
   private static final double EPS = 1e-12;
-  private static final CountInterval LT5 = new CountInterval(1, 4, 2.5, true);
+  /** A {@code <5} cell written out here: 0 to 4 victims, point 2 (the export has no value 0-4). */
+  private static final CountInterval LT5 = new CountInterval(0, 4, 2, true);
 
   static Stream<Arguments> handComputed() {
-    CountInterval twoSuppressed = LT5.plus(LT5); // [2, 8], point 5
+    CountInterval twoSuppressed = LT5.plus(LT5); // [0, 8], point 4
     return Stream.of(
         // part, rest, point, low, high
         Arguments.of(CountInterval.exact(30), CountInterval.exact(70), 0.3, 0.3, 0.3),
-        Arguments.of(twoSuppressed, CountInterval.exact(45), 5.0 / 50, 2.0 / 47, 8.0 / 53),
-        // a lone suppressed cell against an exact 10: point 2.5/12.5, low 1/(1+10), high 4/(4+10)
-        Arguments.of(LT5, CountInterval.exact(10), 0.2, 1.0 / 11, 4.0 / 14),
-        // the rest is suppressed: point 10/12.5, low 10/(10+4), high 10/(10+1)
-        Arguments.of(CountInterval.exact(10), LT5, 0.8, 10.0 / 14, 10.0 / 11),
+        Arguments.of(twoSuppressed, CountInterval.exact(45), 4.0 / 49, 0.0, 8.0 / 53),
+        // a lone suppressed cell against an exact 10: point 2/12, low 0/(0+10), high 4/(4+10)
+        Arguments.of(LT5, CountInterval.exact(10), 2.0 / 12, 0.0, 4.0 / 14),
+        // the rest is suppressed: point 10/12, low 10/(10+4), high 10/(10+0)
+        Arguments.of(CountInterval.exact(10), LT5, 10.0 / 12, 10.0 / 14, 1.0),
         // all of the whole
         Arguments.of(CountInterval.exact(7), CountInterval.ZERO, 1.0, 1.0, 1.0),
+        // a <5 part and nothing else: if there is any victim at all, all are the part's
         Arguments.of(LT5, CountInterval.ZERO, 1.0, 1.0, 1.0),
         // none of the whole
         Arguments.of(CountInterval.ZERO, CountInterval.exact(12), 0.0, 0.0, 0.0),
         Arguments.of(CountInterval.ZERO, LT5, 0.0, 0.0, 0.0),
-        // suppressed against suppressed: point 2.5/5, low 1/(1+4), high 4/(4+1)
-        Arguments.of(LT5, LT5, 0.5, 0.2, 0.8),
-        // part 3 exact + one <5 = [4,7] p 5.5; rest 20 + two <5 = [22,28] p 25
+        // suppressed against suppressed: point 2/4, low 0/(0+4), high 4/(4+0): nothing can be told
+        Arguments.of(LT5, LT5, 0.5, 0.0, 1.0),
+        // part 3 exact + one <5 = [3,7] p 5; rest 20 + two <5 = [20,28] p 24
         Arguments.of(CountInterval.exact(3).plus(LT5), CountInterval.exact(20).plus(twoSuppressed),
-            5.5 / 30.5, 4.0 / 32, 7.0 / 29));
+            5.0 / 29, 3.0 / 31, 7.0 / 27));
   }
 
   @ParameterizedTest
@@ -87,22 +89,23 @@ class SharesTest {
     CountInterval part = cells(partExact, partSupp);
     CountInterval rest = cells(restExact, restSupp);
     Share s = Shares.of(part, rest);
-    double wholePoint = partExact + 2.5 * partSupp + restExact + 2.5 * restSupp;
+    double wholePoint = partExact + 2.0 * partSupp + restExact + 2.0 * restSupp;
     if (wholePoint == 0) {
       assertNull(s);
       return;
     }
     assertNotNull(s);
-    assertEquals((partExact + 2.5 * partSupp) / wholePoint, s.point(), EPS);
+    assertEquals((partExact + 2.0 * partSupp) / wholePoint, s.point(), EPS);
     assertTrue(0 <= s.low() && s.low() <= s.point() && s.point() <= s.high() && s.high() <= 1,
         () -> "bounds " + s);
 
-    // Independent check: every actual count of a <5 cell is an integer 1..4, so the true part
-    // and rest totals range over integers; the share's bounds are the min and max over them.
+    // Independent check: every actual count of a <5 cell is an integer 0..4, so the true part
+    // and rest totals range over integers; the share's bounds are the min and max over them
+    // (an empty whole has no share).
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
-    for (int p = partExact + partSupp; p <= partExact + 4 * partSupp; p++) {
-      for (int r = restExact + restSupp; r <= restExact + 4 * restSupp; r++) {
+    for (int p = partExact; p <= partExact + 4 * partSupp; p++) {
+      for (int r = restExact; r <= restExact + 4 * restSupp; r++) {
         if (p + r == 0) {
           continue;
         }

@@ -13,6 +13,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.tiptrends.jobs.generate.GlotipGenerator;
+import org.tiptrends.jobs.sources.GeneratedSample;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -84,7 +85,9 @@ public final class GenerateCommand implements Callable<Integer>, TipTrendsComman
     }
     GlotipGenerator g = new GlotipGenerator(seed, first, last, malformedShare);
     Path dir = Files.createDirectories(out.resolve("unodc"));
-    List<List<String>> preamble = List.of(List.of("UNODC", "unodc_ddds@un.org"), List.of("30/05/2023"));
+    // two preamble rows, as UNODC's export has: who made the file (no publisher, no export date)
+    List<List<String>> preamble = List.of(List.of(GeneratedSample.STATEMENT), List.of("in the layout of UNODC's "
+        + "GLOTIP export: tip-trends generate --rows " + rows + " --seed " + seed + " --years " + years));
     Path file;
     switch (format) {
       case "csv" -> {

@@ -17,14 +17,17 @@ import org.apache.commons.csv.CSVRecord;
 import org.tiptrends.core.geo.Country;
 import org.tiptrends.core.geo.ReferenceData;
 import org.tiptrends.core.geo.ReferenceTables;
+import org.tiptrends.jobs.sources.GeneratedSample;
 
 /**
  * Deterministic GLOTIP-layout rows with the real export's kinds of mess: suppressed cells
  * ({@code <5}), thousands separators, citizenship written as aliases, demonyms, misspellings,
  * mojibake and lost characters, region labels, unknowns, a TOTAL row, sub-categories that share a
- * key, and aggregate codes with an empty Region. Rows are produced one at a time (constant memory),
- * so 10M rows stream straight to disk. Past the real country-year grid it starts another round over
- * it (keys repeat, which the job sums).
+ * key, and aggregate codes with an empty Region. Like the export, it writes no value 0-4: a count
+ * under 5, zero included, is {@code <5}. Every row's {@code Source} says it is generated sample data
+ * ({@link GeneratedSample#STATEMENT}), so a run never takes it for UNODC's. Rows are produced one at
+ * a time (constant memory), so 10M rows stream straight to disk. Past the real country-year grid it
+ * starts another round over it (keys repeat, which the job sums).
  */
 public final class GlotipGenerator {
   public static final List<String> HEADER = List.of("Iso3_code", "Country", "Region", "Subregion",
@@ -229,9 +232,9 @@ public final class GlotipGenerator {
     return options[random.nextInt(options.length)];
   }
 
-  /** A count as the export writes it. */
+  /** A count as the export writes it: nothing under 5 is shown, not even 0. */
   static String value(int n) {
-    if (n < 5 && n > 0) {
+    if (n < 5) {
       return "<5";
     }
     return n >= 1000 ? String.format(Locale.ROOT, "%,d", n) : Integer.toString(n);
@@ -246,6 +249,6 @@ public final class GlotipGenerator {
   private static List<String> row(String code, String name, String region, String subregion,
       String indicator, String dimension, String category, String sex, String age, int year, String value) {
     return List.of(code, name, region, subregion, indicator, dimension, category, sex, age,
-        Integer.toString(year), "Counts", value, "GLOTIP");
+        Integer.toString(year), "Counts", value, GeneratedSample.STATEMENT);
   }
 }

@@ -17,6 +17,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.tiptrends.core.geo.ReferenceData;
+import org.tiptrends.jobs.sources.GeneratedSample;
 import org.tiptrends.jobs.sources.ucdp.UcdpSource;
 
 /**
@@ -25,7 +26,9 @@ import org.tiptrends.jobs.sources.ucdp.UcdpSource;
  * age labels), the ILOSTAT bulk CSV (long, classification codes), and the UCDP/PRIO Armed Conflict
  * Dataset CSV (every column of the published file; several Gleditsch–Ward codes in {@code gwno_loc}
  * for interstate conflicts). No real UCDP file ships with the project: the file downloaded from
- * UCDP drops into {@code DIR/ucdp/} unchanged.
+ * UCDP drops into {@code DIR/ucdp/} unchanged. Every file says it is generated
+ * ({@link GeneratedSample#STATEMENT}): in the ILOSTAT table's note line and {@code Source} column, the
+ * bulk file's {@code source} column, and UCDP's {@code version} column (its CSV has no preamble).
  */
 public final class SectorAndConflictGenerator {
   static final String TITLE = "Children in hazardous work by sex, age and economic activity (thousands)";
@@ -36,6 +39,7 @@ public final class SectorAndConflictGenerator {
   static final String[] AGES = {"'5-17", "'5-11", "12-14", "15-17"};
   static final String[] SEXES = {"Total", "Male", "Female"};
   static final String[] SECTORS = {"Agriculture", "Industry", "Services"};
+  static final String SURVEY = "CLS - National Child Labour Survey [" + GeneratedSample.STATEMENT + "]";
 
   private SectorAndConflictGenerator() {}
 
@@ -54,7 +58,8 @@ public final class SectorAndConflictGenerator {
       if (country) {
         scale = 20 + 400 * random.nextDouble();
       }
-      String source = country ? "CLS - National Child Labour Survey" : "ILO - Modelled Estimates";
+      String source = (country ? "CLS - National Child Labour Survey" : "ILO - Modelled Estimates") + " ["
+          + GeneratedSample.STATEMENT + "]";
       int year = country ? 2014 + random.nextInt(7) : 2020;
       for (String sex : SEXES) {
         for (String age : AGES) {
@@ -79,7 +84,8 @@ public final class SectorAndConflictGenerator {
       s.createRow(0).createCell(0).setCellValue(TITLE);
       s.createRow(1).createCell(0).setCellValue("This indicator is based on harmonized definitions used by the ILO "
           + "in the context of producing global estimates. Children refer to persons ages 5-17 years old.");
-      s.createRow(2).createCell(0).setCellValue("Downloaded from ILOSTAT. Last update on 06/07/2021 12:18:08");
+      s.createRow(2).createCell(0).setCellValue(GeneratedSample.STATEMENT + ", in the layout of an ILOSTAT table "
+          + "export (not downloaded from ILOSTAT).");
       s.createRow(4).createCell(5).setCellValue("Children in hazardous work (thousands)");
       Row h = s.createRow(5);
       String[] header = {"Reference area", "Source", "Sex", "Age", "Time", "Total", "Agriculture", "Industry",
@@ -115,10 +121,10 @@ public final class SectorAndConflictGenerator {
             for (String eco : List.of("AGR", "IND", "SER")) {
               double v = 5 + 200 * random.nextDouble();
               total += v;
-              p.printRecord(code, "CLD_XHAZ_SEX_AGE_ECO_NB", "CLS - National Child Labour Survey", sex, age,
+              p.printRecord(code, "CLD_XHAZ_SEX_AGE_ECO_NB", SURVEY, sex, age,
                   "ECO_AGGREGATE_" + eco, year, round(v), "", "", "", "R1:3513");
             }
-            p.printRecord(code, "CLD_XHAZ_SEX_AGE_ECO_NB", "CLS - National Child Labour Survey", sex, age,
+            p.printRecord(code, "CLD_XHAZ_SEX_AGE_ECO_NB", SURVEY, sex, age,
                 "ECO_AGGREGATE_TOTAL", year, round(total), "", "", "", "R1:3513");
           }
         }
@@ -165,7 +171,7 @@ public final class SectorAndConflictGenerator {
                   .orElse(other) : name, "Government of " + name, 100 + c, "", interstate ? "Government of " + other
                   : "Armed group " + (char) ('A' + c % 26), 500 + c, "", random.nextBoolean() ? 1 : 2, "", y,
               intensity, intensity == 2 ? 1 : 0, type, start + "-01-01", 1, start + "-01-01", 1, "", "", "",
-              isoToGw.get(iso), "", interstate ? isoToGw.get(other) : "", "", gwLoc, "", "23.1");
+              isoToGw.get(iso), "", interstate ? isoToGw.get(other) : "", "", gwLoc, "", GeneratedSample.STATEMENT);
         }
       }
     }

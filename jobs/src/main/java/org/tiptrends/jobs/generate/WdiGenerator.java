@@ -15,12 +15,15 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.tiptrends.core.geo.Country;
 import org.tiptrends.core.geo.ReferenceData;
+import org.tiptrends.jobs.sources.GeneratedSample;
 
 /**
  * A World Development Indicators CSV in the layout the World Bank ships: UTF-8 BOM, the four
  * preamble lines, one column per year from 1960, a trailing empty column, aggregates (WLD, EUU,
  * AFE, HIC) beside countries, and empty cells where there is no estimate. GDP per capita levels
- * follow the rough order of magnitude of each M49 sub-region, deterministic per seed.
+ * follow the rough order of magnitude of each M49 sub-region, deterministic per seed. The "Data
+ * Source" line and every row's indicator name say it is generated ({@link GeneratedSample}); it has
+ * no update date.
  */
 public final class WdiGenerator {
   static final Map<String, Double> LOG_GDP_2003_BY_REGION = Map.of(
@@ -43,9 +46,9 @@ public final class WdiGenerator {
         CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setQuoteMode(org.apache.commons.csv.QuoteMode.ALL)
             .setRecordSeparator('\n').get())) {
       w.write('\uFEFF');
-      p.printRecord("Data Source", "World Development Indicators");
+      p.printRecord("Data Source", GeneratedSample.STATEMENT + " (in the layout of World Development Indicators)");
       p.println();
-      p.printRecord("Last Updated Date", "2023-05-10");
+      p.printRecord("Last Updated Date", "");
       p.println();
       p.printRecord(header);
       List<Country> countries = ReferenceData.standard().countries().stream()
@@ -65,7 +68,8 @@ public final class WdiGenerator {
 
   private static List<String> row(String name, String code, double logLevel, int firstYear, int lastYear,
       Random random, double missingShare) {
-    List<String> row = new ArrayList<>(List.of(name, code, "GDP per capita (current US$)", "NY.GDP.PCAP.CD"));
+    List<String> row = new ArrayList<>(List.of(name, code,
+        "GDP per capita (current US$) [" + GeneratedSample.STATEMENT + "]", "NY.GDP.PCAP.CD"));
     double log = logLevel;
     for (int y = 1960; y <= lastYear; y++) {
       if (y < firstYear || random.nextDouble() < missingShare) {

@@ -60,7 +60,7 @@ class GlotipStagerTest {
   @ParameterizedTest(name = "{0}: {1} {2} -> [{3}, {4}] point {5}")
   @CsvSource(delimiter = '|', textBlock = """
       Total | Total | 1282 | 1282 | 1282 | 1282 | total | total
-      Female | 0 to 17 years | <5 | 1 | 4 | 2.5 | female | child
+      Female | 0 to 17 years | <5 | 0 | 4 | 2 | female | child
       Male | 18 years or over | 17 | 17 | 17 | 17 | male | adult
       Unknown | Unknown | 6 | 6 | 6 | 6 | unknown | unknown
       Other | Total | 12 | 12 | 12 | 12 | other | total

@@ -12,6 +12,7 @@ import org.tiptrends.api.queries.FlowQuery;
 import org.tiptrends.api.queries.Places;
 import org.tiptrends.api.queries.SectorQuery;
 import org.tiptrends.api.queries.ShareQuery;
+import org.tiptrends.api.queries.SourceNote;
 import org.tiptrends.api.queries.TrendQuery;
 import org.tiptrends.api.routes.CorrelationRoutes;
 import org.tiptrends.api.routes.FlowRoutes;
@@ -92,18 +93,25 @@ public final class Marts implements Displayable {
     return snapshot.run().runId();
   }
 
-  /** {@code mart v… · run …}: what every table's caption ends with. */
+  /**
+   * {@code mart v… · run …}: what every table's caption ends with, and, for marts built from the
+   * generator's files, "generated sample data, not official statistics".
+   */
   public String provenance() {
-    return "mart " + version() + " · run " + runId();
+    return "mart " + version() + " · run " + runId()
+        + (snapshot.run().anyGenerated() ? " · " + SourceNote.GENERATED : "");
   }
 
-  /** The input files of the run: source, publisher, file, export date, rows read, sha256 (first 12). */
+  /**
+   * The input files of the run: source, publisher, file, export date, whether it is generated sample
+   * data (not official statistics), rows read, sha256 (first 12).
+   */
   public Table sources() {
     List<List<Object>> rows = snapshot.run().inputs().stream().map(in -> Arrays.<Object>asList(in.source(),
-        in.publisher(), in.file(), in.exportDate(), in.rowsRead(),
+        in.publisher(), in.file(), in.exportDate(), in.generated(), in.rowsRead(),
         in.sha256() == null ? null : in.sha256().substring(0, Math.min(12, in.sha256().length())))).toList();
-    return table(new CsvTable("inputs", List.of("source", "publisher", "file", "export_date", "rows_read", "sha256"),
-        rows), "Inputs of the run");
+    return table(new CsvTable("inputs", List.of("source", "publisher", "file", "export_date", "generated", "rows_read",
+        "sha256"), rows), "Inputs of the run");
   }
 
   /** The run's data-quality checks: name, status (pass, warn, fail), detail. */
@@ -174,7 +182,7 @@ public final class Marts implements Displayable {
    * @param year a year, or {@code null} for each country's latest year that qualifies
    * @param method {@code spearman}, {@code pearson} or {@code kendall}
    * @param minVictims known-origin victims a country-year needs (the API's default is
-   *     {@link CorrelationQuery#GDP_TRANSREGIONAL_MIN_VICTIMS})
+   *     {@link CorrelationQuery#DEFAULT_MIN_VICTIMS})
    * @throws CorrelationQuery.NotEnoughPoints when fewer than four countries qualify
    */
   public CorrelationQuery.Answer gdpTransregional(Integer year, String method, int minVictims) {
@@ -183,12 +191,12 @@ public final class Marts implements Displayable {
     CorrelationMethod m = Objects.requireNonNull(CorrelationMethod.parse(method),
         () -> "method is spearman, pearson or kendall, not " + method);
     return CorrelationQuery.correlate(snapshot, x, y, year, m, CorrelationQuery.defaultLogX(x), minVictims,
-        CorrelationQuery.KNOWN_ORIGIN_VICTIMS);
+        CorrelationQuery.thresholdMeasure(snapshot, x, y));
   }
 
   /** With the API's defaults: each country's latest year, Spearman, at least 20 known-origin victims. */
   public CorrelationQuery.Answer gdpTransregional() {
-    return gdpTransregional(null, "spearman", CorrelationQuery.GDP_TRANSREGIONAL_MIN_VICTIMS);
+    return gdpTransregional(null, "spearman", CorrelationQuery.DEFAULT_MIN_VICTIMS);
   }
 
   private CorrelationQuery.Measure measure(String name) {
@@ -260,10 +268,10 @@ public final class Marts implements Displayable {
   public Table conflictSummary(ConflictQuery.Answer a) {
     List<List<Object>> rows = a.years().stream().map(y -> Arrays.<Object>asList(y.year(), y.inConflict().n(),
         y.inConflict().mean(), y.inConflict().median(), y.notInConflict().n(), y.notInConflict().mean(),
-        y.notInConflict().median(), y.mannWhitneyP())).toList();
+        y.notInConflict().median(), y.mannWhitneyP(), y.leftOut())).toList();
     return table(new CsvTable("conflict-years", List.of("year", "n_in_conflict", "mean_in_conflict",
         "median_in_conflict", "n_not_in_conflict", "mean_not_in_conflict", "median_not_in_conflict",
-        "mann_whitney_p"), rows), "Armed conflict and " + a.measure() + ", by year");
+        "mann_whitney_p", "n_left_out"), rows), "Armed conflict and " + a.measure() + ", by year");
   }
 
   /** A table of an answer (the API's, where it has one), captioned with what it is and where it came from. */

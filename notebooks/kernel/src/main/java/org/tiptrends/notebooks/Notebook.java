@@ -37,7 +37,7 @@ public final class Notebook {
     return new Html(html);
   }
 
-  /** {@code 2.5 [1, 4]}, {@code 1,282}: a number with its bounds, as tables write them. */
+  /** {@code 2 [0, 4]}, {@code 1,282}: a number with its bounds, as tables write them. */
   public static String interval(double value, double low, double high) {
     return Numbers.interval(value, low, high);
   }

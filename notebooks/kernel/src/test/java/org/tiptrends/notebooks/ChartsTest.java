@@ -38,7 +38,7 @@ class ChartsTest {
         new CorrelationQuery.Point("MLI", "Mali", 2019, 800, 0.0, 0.0, 0.0, 800, 800, 50.0));
     CorrelationQuery.Answer a = new CorrelationQuery.Answer("spearman", 2, 1, 0, new double[] {0, 1}, points,
         new CorrelationQuery.Fit(0.3, -0.9, 0.5, true, 0.3, -0.9), x, y, "latest", 20, List.of(),
-        new SourceNote("UNODC", "GLOTIP", List.of(), "v1", ""));
+        new SourceNote("UNODC", "GLOTIP", List.of(), "v1", "", false), List.of());
     JsonNode o = Charts.scatter(a, "GDP and transregional share").option();
     assertEquals("log", o.at("/xAxis/type").asText());
     assertEquals(0, o.at("/yAxis/min").asInt());

@@ -36,16 +36,19 @@ class MartsTest {
   void aTrendIsTheApisTableWithBoundsCoverageAndSource() throws Exception {
     TinyMarts.write(root, "v1", true);
     Table t = Marts.open(root.toString()).trend("WLD", "sex");
-    assertEquals(List.of("geo", "by", "key", "year", "value", "low", "high", "reporting_countries", "balanced"),
-        t.columnNames());
+    assertEquals(List.of("geo", "by", "key", "year", "value", "low", "high", "reporting_countries",
+        "suppressed_only_countries", "balanced", "source"), t.columnNames());
     assertTrue(t.name().startsWith("Detected victims, World, by sex, 2019–2020") && t.name().endsWith("mart v1 · run run-v1"),
         t.name());
     Table male2019 = t.where(t.stringColumn("key").isEqualTo("male").and(t.intColumn("year").isEqualTo(2019)));
     assertEquals(1, male2019.rowCount());
-    assertEquals(2.5, male2019.doubleColumn("value").get(0));
-    assertEquals(1.0, male2019.doubleColumn("low").get(0));
+    assertEquals(2.0, male2019.doubleColumn("value").get(0));
+    assertEquals(0.0, male2019.doubleColumn("low").get(0));
     assertEquals(4.0, male2019.doubleColumn("high").get(0));
     assertEquals(1, male2019.intColumn("reporting_countries").get(0));
+    assertEquals(1, male2019.intColumn("suppressed_only_countries").get(0), "France's 2019 male cell is <5");
+    assertEquals("UNODC, Global Report on Trafficking in Persons (GLOTIP) data (export of 2023-05-30)",
+        male2019.stringColumn("source").get(0));
   }
 
   @Test

@@ -26,10 +26,10 @@ class NotebookTest {
   @Test
   void checkBoundsFindsARowOutOfOrder() {
     Table ok = Tables.of(new CsvTable("t", List.of("value", "low", "high"),
-        List.of(List.of(2.5, 1.0, 4.0), Arrays.asList(null, null, null))), "ok");
+        List.of(List.of(2.0, 0.0, 4.0), Arrays.asList(null, null, null))), "ok");
     Notebook.checkBounds(ok, "value", "low", "high");
     Table bad = Tables.of(new CsvTable("t", List.of("value", "low", "high"),
-        List.of(List.of(2.5, 1.0, 4.0), List.of(5.0, 1.0, 4.0))), "bad");
+        List.of(List.of(2.0, 0.0, 4.0), List.of(5.0, 0.0, 4.0))), "bad");
     Notebook.CheckFailed e = assertThrows(Notebook.CheckFailed.class, () -> Notebook.checkBounds(bad, "value", "low", "high"));
     assertTrue(e.getMessage().contains("row 1 of 'bad'"), e.getMessage());
   }

@@ -16,8 +16,8 @@ import tech.tablesaw.api.Table;
 
 /**
  * A marts root small enough to check by eye, written with Tablesaw's Parquet writer in the marts'
- * contract: France reports 2019 and 2020 (its 2019 male cell suppressed: [1, 4], point 2.5), Germany
- * only 2020; the world rows sum them.
+ * contract: France reports 2019 and 2020 (its 2019 male cell suppressed: [0, 4], point 2), Germany
+ * only 2020; the world rows sum them and count the countries that gave only suppressed cells.
  */
 final class TinyMarts {
   private TinyMarts() {}
@@ -28,12 +28,13 @@ final class TinyMarts {
     Table v = Table.create("victims_by_year", IntColumn.create("year"), StringColumn.create("geo_level"),
         StringColumn.create("geo_code"), StringColumn.create("geo_name"), StringColumn.create("sex"),
         StringColumn.create("age"), StringColumn.create("form"), DoubleColumn.create("victims"),
-        DoubleColumn.create("victims_low"), DoubleColumn.create("victims_high"), IntColumn.create("reporting_countries"));
+        DoubleColumn.create("victims_low"), DoubleColumn.create("victims_high"), IntColumn.create("reporting_countries"),
+        IntColumn.create("suppressed_only_countries"));
     // the countries' rows: year, code, name, sex, victims, low, high
     Object[][] countries = {
         {2019, "FRA", "France", "total", 10.0, 10.0, 10.0},
-        {2019, "FRA", "France", "female", 7.5, 6.0, 9.0},
-        {2019, "FRA", "France", "male", 2.5, 1.0, 4.0},
+        {2019, "FRA", "France", "female", 8.0, 6.0, 10.0},
+        {2019, "FRA", "France", "male", 2.0, 0.0, 4.0},
         {2020, "FRA", "France", "total", 20.0, 20.0, 20.0},
         {2020, "FRA", "France", "female", 12.0, 12.0, 12.0},
         {2020, "FRA", "France", "male", 8.0, 8.0, 8.0},
@@ -42,15 +43,17 @@ final class TinyMarts {
     // the world's: each cell the sum of the countries that reported it, and how many did
     Map<List<Object>, double[]> world = new TreeMap<>(Comparator.comparing(Object::toString));
     for (Object[] r : countries) {
-      append(v, r[0], "country", r[1], r[2], r[3], r[4], r[5], r[6], 1);
-      double[] sum = world.computeIfAbsent(List.of(r[0], r[3]), k -> new double[4]);
+      int onlySuppressed = (Double) r[5] == 0 ? 1 : 0;
+      append(v, r[0], "country", r[1], r[2], r[3], r[4], r[5], r[6], 1, onlySuppressed);
+      double[] sum = world.computeIfAbsent(List.of(r[0], r[3]), k -> new double[5]);
       for (int i = 0; i < 3; i++) {
         sum[i] += (Double) r[4 + i];
       }
       sum[3]++;
+      sum[4] += onlySuppressed;
     }
     world.forEach((key, sum) -> append(v, key.get(0), "world", "WLD", "World", key.get(1), sum[0], sum[1], sum[2],
-        (int) sum[3]));
+        (int) sum[3], (int) sum[4]));
     write(dir, v);
 
     Table flows = Table.create("flows", IntColumn.create("year", new int[] {2020}),
@@ -85,7 +88,7 @@ final class TinyMarts {
   }
 
   private static void append(Table v, Object year, String level, Object code, Object name, Object sex, Object victims,
-      Object low, Object high, int reporting) {
+      Object low, Object high, int reporting, int suppressedOnly) {
     v.intColumn("year").append((Integer) year);
     v.stringColumn("geo_level").append(level);
     v.stringColumn("geo_code").append((String) code);
@@ -97,6 +100,7 @@ final class TinyMarts {
     v.doubleColumn("victims_low").append((Double) low);
     v.doubleColumn("victims_high").append((Double) high);
     v.intColumn("reporting_countries").append(reporting);
+    v.intColumn("suppressed_only_countries").append(suppressedOnly);
   }
 
   private static void write(Path versionDir, Table t) throws IOException {

@@ -11,7 +11,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.tiptrends.core.geo.ReferenceData;
 import org.tiptrends.jobs.io.Location;
-import org.tiptrends.jobs.sources.FileHashes;
 import org.tiptrends.jobs.sources.SourceFile;
 import org.tiptrends.jobs.sources.SourceFolder;
 import org.tiptrends.jobs.sources.TextEncoding;
@@ -70,8 +69,7 @@ public final class IloSource {
             o.indicatorCode(), o.sex(), o.ageBand(), o.sector(), o.value(), o.unit(), o.source(),
             file.name()));
       }
-      SourceFile f = new SourceFile(FOLDER, file.toString(), encoding == null ? "xlsx" : "csv",
-          FileHashes.sha256(file), file.size(), read, "ILO, ILOSTAT", updated);
+      SourceFile f = SourceFile.of(FOLDER, file, encoding == null ? "xlsx" : "csv", read, "ILO, ILOSTAT", updated);
       files.add(encoding == null ? f : f.with(encoding));
     }
     return new Loaded(spark.createDataFrame(rows, SCHEMA), files, bad, listing.skipped());

@@ -17,7 +17,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.tiptrends.core.geo.ReferenceTables;
 import org.tiptrends.jobs.io.Location;
-import org.tiptrends.jobs.sources.FileHashes;
 import org.tiptrends.jobs.sources.SourceFile;
 import org.tiptrends.jobs.sources.SourceFolder;
 
@@ -54,9 +53,9 @@ public final class UcdpSource {
       }
       unmapped.addAll(r.unmappedGwCodes());
       r.badRows().forEach(b -> bad.add(file.name() + " " + b));
-      files.add(new SourceFile(FOLDER, file.toString(), "csv", FileHashes.sha256(file), file.size(),
-          r.rowsRead(), "UCDP/PRIO Armed Conflict Dataset", null).with(r.encoding())
-          .with("version", r.versions().isEmpty() ? null : String.join(", ", r.versions())));
+      SourceFile f = SourceFile.of(FOLDER, file, "csv", r.rowsRead(), "UCDP/PRIO", null).with(r.encoding());
+      // a generated file's version column holds its mark, not a release
+      files.add(f.generated() ? f : f.with("version", r.versions().isEmpty() ? null : String.join(", ", r.versions())));
     }
     return new Loaded(spark.createDataFrame(rows, SCHEMA), files, unmapped, bad, listing.skipped());
   }
@@ -64,15 +63,39 @@ public final class UcdpSource {
   /** Gleditsch–Ward state codes to ISO3, from {@code datasets/reference/gleditsch_ward.csv}. */
   public static Map<Integer, String> gleditschWard() {
     Map<Integer, String> m = new HashMap<>();
-    try (Reader r = ReferenceTables.open("gleditsch_ward.csv")) {
-      for (CSVRecord rec : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
-        if (!rec.get("iso3").isBlank()) {
-          m.put(Integer.parseInt(rec.get("gwno").strip()), rec.get("iso3").strip());
-        }
+    for (CSVRecord rec : gleditschWardRows()) {
+      if (!rec.get("iso3").isBlank()) {
+        m.put(Integer.parseInt(rec.get("gwno").strip()), rec.get("iso3").strip());
       }
+    }
+    return m;
+  }
+
+  /**
+   * Why each unmapped code has no country, for the run report: a state the reference table lists
+   * without ISO3 says what it was (a historical state maps to the country holding its territory now,
+   * so none does today); any other code is not in the table.
+   */
+  public static Map<String, String> explainUnmapped(List<String> codes) {
+    Map<String, String> known = new HashMap<>();
+    for (CSVRecord rec : gleditschWardRows()) {
+      if (rec.get("iso3").isBlank()) {
+        known.put(rec.get("gwno").strip(), rec.get("gw_name") + " (" + rec.get("start_year") + "-"
+            + rec.get("end_year") + "): " + rec.get("note"));
+      }
+    }
+    Map<String, String> out = new java.util.TreeMap<>();
+    for (String code : codes) {
+      out.put(code, known.getOrDefault(code, "not in datasets/reference/gleditsch_ward.csv"));
+    }
+    return out;
+  }
+
+  private static List<CSVRecord> gleditschWardRows() {
+    try (Reader r = ReferenceTables.open("gleditsch_ward.csv")) {
+      return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return m;
   }
 }

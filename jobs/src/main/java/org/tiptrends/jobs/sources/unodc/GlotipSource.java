@@ -7,7 +7,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.tiptrends.jobs.io.Location;
-import org.tiptrends.jobs.sources.FileHashes;
 import org.tiptrends.jobs.sources.InputException;
 import org.tiptrends.jobs.sources.SourceFile;
 import org.tiptrends.jobs.sources.SourceFolder;
@@ -55,8 +54,7 @@ public final class GlotipSource {
         format = "csv";
         encoding = r.encoding();
       }
-      SourceFile f = new SourceFile(FOLDER, file.toString(), format, FileHashes.sha256(file),
-          file.size(), -1, header.publisher(), header.exportDate());
+      SourceFile f = SourceFile.of(FOLDER, file, format, -1, header.publisher(), header.exportDate());
       files.add(encoding == null ? f : f.with(encoding));
     }
     Dataset<Row> fromXlsx = spark.createDataFrame(xlsxRows, GlotipLayout.RAW_SCHEMA);

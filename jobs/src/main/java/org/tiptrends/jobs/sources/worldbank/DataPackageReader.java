@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.tiptrends.jobs.io.Location;
-import org.tiptrends.jobs.sources.FileHashes;
 import org.tiptrends.jobs.sources.FileSniffer;
 import org.tiptrends.jobs.sources.InputException;
 import org.tiptrends.jobs.sources.NamedColumns;
@@ -71,8 +70,8 @@ final class DataPackageReader {
         : WorldBankFile.Vintage.none("datapackage.json version or last_updated");
     JsonNode licence = p.path("licenses").path(0);
     String license = text(licence, "name") != null ? text(licence, "name") : text(licence, "title");
-    SourceFile descriptor = describe(new SourceFile(WorldBankSource.FOLDER, name, "datapackage",
-        FileHashes.sha256(json), json.size(), -1, label, vintage.asPublished()), p, license, code);
+    SourceFile descriptor = describe(SourceFile.of(WorldBankSource.FOLDER, json, "datapackage", -1, label,
+        vintage.asPublished()), p, license, code);
 
     List<WorldBankFile> files = new ArrayList<>();
     List<SourceFolder.Skipped> skipped = new ArrayList<>();
@@ -137,8 +136,8 @@ final class DataPackageReader {
     } catch (IOException | RuntimeException e) {
       throw new InputException(name, "not a readable CSV file (" + FileSniffer.describe(e, file) + ")", e);
     }
-    SourceFile input = describe(new SourceFile(WorldBankSource.FOLDER, name, "csv", FileHashes.sha256(file),
-        file.size(), read, descriptor.publisher(), descriptor.exportDate()).with(encoding), p, license, code);
+    SourceFile input = describe(SourceFile.of(WorldBankSource.FOLDER, file, "csv", read, descriptor.publisher(),
+        descriptor.exportDate()).with(encoding), p, license, code);
     return new WorldBankFile(file, label, cells, read, vintage, List.of(), input);
   }
 

@@ -12,7 +12,6 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.util.CellReference;
 import org.tiptrends.jobs.io.Location;
-import org.tiptrends.jobs.sources.FileHashes;
 import org.tiptrends.jobs.sources.FileSniffer;
 import org.tiptrends.jobs.sources.InputException;
 import org.tiptrends.jobs.sources.SourceFile;
@@ -111,8 +110,7 @@ public final class WdiCsvReader {
             y[0] < row.size() ? row.get(y[0]) : ""));
       }
     }
-    SourceFile input = new SourceFile(WorldBankSource.FOLDER, name, "csv", FileHashes.sha256(file), file.size(),
-        read, PUBLISHER, lastUpdated).with(encoding);
+    SourceFile input = SourceFile.of(WorldBankSource.FOLDER, file, "csv", read, PUBLISHER, lastUpdated).with(encoding);
     return new WorldBankFile(file, PUBLISHER + " (" + file.name() + ")", cells, read,
         lastUpdated == null ? WorldBankFile.Vintage.none("Last Updated Date")
             : WorldBankFile.Vintage.of(lastUpdated, "Last Updated Date"), warnings, input);

@@ -30,7 +30,7 @@ public final class Numbers {
     return String.format(Locale.ROOT, "%,.1f", v);
   }
 
-  /** A value with its bounds: {@code 2.5 [1, 4]}; an exact value alone: {@code 1,282}. */
+  /** A value with its bounds: {@code 2 [0, 4]} (a suppressed cell); an exact value alone: {@code 1,282}. */
   public static String interval(double value, double low, double high) {
     return low == high && low == value ? format(value) : format(value) + " [" + format(low) + ", " + format(high) + "]";
   }

@@ -58,7 +58,8 @@ class DisplaysTest {
     assertEquals("12,345.7", Numbers.format(12345.67));
     assertEquals("3.20e-05", Numbers.format(0.000032));
     assertEquals("—", Numbers.format(Double.NaN));
-    assertEquals("2.500 [1, 4]", Numbers.interval(2.5, 1, 4));
+    assertEquals("2 [0, 4]", Numbers.interval(2, 0, 4));
+    assertEquals("4.500 [3, 7]", Numbers.interval(4.5, 3, 7));
     assertEquals("1,282", Numbers.interval(1282, 1282, 1282));
   }
 
