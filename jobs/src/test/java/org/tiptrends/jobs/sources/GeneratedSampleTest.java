@@ -60,8 +60,7 @@ class GeneratedSampleTest {
 
   @Test
   void theRealExportsAreNotMarked() throws Exception {
-    org.junit.jupiter.api.Assumptions.assumeTrue(TestSupport.realData().isPresent(), TestSupport.NO_REAL_DATA);
-    try (Stream<Path> s = Files.walk(TestSupport.realData().get())) {
+    try (Stream<Path> s = Files.walk(org.tiptrends.jobs.Prerequisites.realData())) {
       for (Path f : s.filter(p -> p.toString().endsWith(".csv") || p.toString().endsWith(".xlsx")).toList()) {
         assertFalse(GeneratedSample.isMarked(Location.local(f)), f.toString());
       }
