@@ -8,28 +8,15 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataOutputStream;
-import org.apache.hadoop.fs.FileContext;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
-import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.UnsupportedFileSystemException;
 
@@ -39,7 +26,9 @@ import org.apache.hadoop.fs.UnsupportedFileSystemException;
  * {@code s3a://bucket/marts}). Every reader, the marts store and the run report go through this
  * class, so "where is it" is decided once. Local locations use {@code java.nio} (atomic renames,
  * fsync, OS file locks, names Hadoop's {@code Path} cannot parse); the others use Hadoop's
- * {@link FileSystem} with the settings the run was given ({@link HadoopConf}).
+ * {@link FileSystem} with the settings the run was given ({@link HadoopConf}). This class is what
+ * callers see and how a location is made; {@link LocalLocation} and {@link HadoopLocation} are the
+ * two implementations.
  *
  * <p>Failures are {@link LocationException}s whose message names the location on one line.
  */
@@ -101,7 +90,7 @@ public abstract class Location {
     if (fs instanceof LocalFileSystem checksummed) {
       fs = checksummed.getRaw(); // a local file system under another scheme: no .crc files beside ours
     }
-    return new Remote(fs, fs.makeQualified(new Path(uri)), conf);
+    return new HadoopLocation(fs, fs.makeQualified(new Path(uri)), conf);
   }
 
   private static IllegalArgumentException noFileSystem(String spec, String scheme, String detail) {
@@ -112,7 +101,7 @@ public abstract class Location {
 
   /** A local path, as given (relative stays relative in messages, as the user wrote it). */
   public static Location local(java.nio.file.Path path) {
-    return new Local(path);
+    return new LocalLocation(path);
   }
 
   /** Whether this is on the local file system (OS file locks, {@link #toLocalPath()}). */
@@ -275,406 +264,4 @@ public abstract class Location {
     return m.length() > 300 ? m.substring(0, 297) + "..." : m;
   }
 
-  // ---------------------------------------------------------------------------------------------
-
-  /** The local file system, through java.nio. */
-  private static final class Local extends Location {
-    private final java.nio.file.Path path;
-
-    Local(java.nio.file.Path path) {
-      this.path = path;
-    }
-
-    @Override
-    public boolean isLocal() {
-      return true;
-    }
-
-    @Override
-    public java.nio.file.Path toLocalPath() {
-      return path;
-    }
-
-    @Override
-    public Location resolve(String name) {
-      return new Local(path.resolve(name));
-    }
-
-    @Override
-    public String name() {
-      java.nio.file.Path n = path.getFileName();
-      return n == null ? path.toString() : n.toString();
-    }
-
-    @Override
-    public String uri() {
-      return path.toUri().toString();
-    }
-
-    @Override
-    public String toString() {
-      return path.toString();
-    }
-
-    @Override
-    public String toAbsoluteString() {
-      return path.toAbsolutePath().toString();
-    }
-
-    @Override
-    public boolean isDirectory() {
-      return Files.isDirectory(path);
-    }
-
-    @Override
-    public boolean isFile() {
-      return Files.isRegularFile(path);
-    }
-
-    @Override
-    public long size() {
-      return io("cannot read its size", () -> Files.size(path));
-    }
-
-    @Override
-    public long modificationTime() {
-      return io("cannot read its time", () -> Files.getLastModifiedTime(path).toMillis());
-    }
-
-    @Override
-    public List<Location> listFiles() {
-      return list(Files::isRegularFile);
-    }
-
-    @Override
-    public List<Location> listDirectories() {
-      return list(Files::isDirectory);
-    }
-
-    private List<Location> list(java.util.function.Predicate<java.nio.file.Path> kind) {
-      if (!Files.isDirectory(path)) {
-        return List.of();
-      }
-      try (Stream<java.nio.file.Path> s = Files.list(path)) {
-        return s.filter(kind).sorted().map(p -> (Location) new Local(p)).toList();
-      } catch (IOException e) {
-        throw fail("cannot list", e);
-      }
-    }
-
-    @Override
-    public InputStream open() {
-      return io("cannot open", () -> Files.newInputStream(path));
-    }
-
-    @Override
-    public OutputStream create() {
-      return io("cannot create", () -> Files.newOutputStream(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
-    }
-
-    @Override
-    public OutputStream createExclusive() throws IOException {
-      return Files.newOutputStream(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-    }
-
-    @Override
-    public void overwrite(byte[] content) {
-      io("cannot write", () -> Files.write(path, content));
-    }
-
-    @Override
-    public void replace(byte[] content, String tmpSuffix) {
-      java.nio.file.Path tmp = path.resolveSibling(name() + ".tmp-" + tmpSuffix);
-      try {
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-          ch.write(java.nio.ByteBuffer.wrap(content));
-          ch.force(true); // on disk before the rename makes it visible
-        }
-        Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (IOException e) {
-        throw fail("cannot replace", e);
-      }
-    }
-
-    @Override
-    public void appendLine(String line, String tmpSuffix) {
-      io("cannot append", () -> Files.writeString(path, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-            StandardOpenOption.APPEND));
-    }
-
-    @Override
-    public void mkdirs() {
-      io("cannot create the directory", () -> Files.createDirectories(path));
-    }
-
-    @Override
-    public void createDirectory() {
-      io("cannot create the directory", () -> Files.createDirectory(path));
-    }
-
-    @Override
-    public void renameTo(Location target) {
-      io("cannot rename it to " + target, () -> Files.move(path, target.toLocalPath(), StandardCopyOption.ATOMIC_MOVE));
-    }
-
-    @Override
-    public void deleteRecursively() {
-      if (!Files.exists(path)) {
-        return;
-      }
-      try {
-        Files.walkFileTree(path, new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(java.nio.file.Path file, BasicFileAttributes attrs) throws IOException {
-            Files.delete(file);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult postVisitDirectory(java.nio.file.Path d, IOException exc) throws IOException {
-            Files.delete(d);
-            return FileVisitResult.CONTINUE;
-          }
-        });
-      } catch (IOException e) {
-        throw fail("cannot delete", e);
-      }
-    }
-
-    @Override
-    public <T> T withLocalFile(LocalFileFunction<T> use) throws Exception {
-      return use.apply(path);
-    }
-  }
-
-  // ---------------------------------------------------------------------------------------------
-
-  /** Any Hadoop file system: HDFS, S3A, ABFS, GCS, ... */
-  private static final class Remote extends Location {
-    private final FileSystem fs;
-    private final Path path;
-    private final Configuration conf;
-
-    Remote(FileSystem fs, Path path, Configuration conf) {
-      this.fs = fs;
-      this.path = path;
-      this.conf = conf;
-    }
-
-    @Override
-    public boolean isLocal() {
-      return false;
-    }
-
-    @Override
-    public java.nio.file.Path toLocalPath() {
-      throw new UnsupportedOperationException(this + " is not a local path");
-    }
-
-    @Override
-    public Location resolve(String name) {
-      return new Remote(fs, new Path(path, name), conf);
-    }
-
-    @Override
-    public String name() {
-      return path.getName();
-    }
-
-    @Override
-    public String uri() {
-      return path.toUri().toString();
-    }
-
-    @Override
-    public String toString() {
-      return uri();
-    }
-
-    @Override
-    public String toAbsoluteString() {
-      return uri();
-    }
-
-    private FileStatus status() {
-      try {
-        return fs.getFileStatus(path);
-      } catch (java.io.FileNotFoundException e) {
-        return null;
-      } catch (IOException e) {
-        throw fail("cannot reach it", e);
-      }
-    }
-
-    @Override
-    public boolean isDirectory() {
-      FileStatus s = status();
-      return s != null && s.isDirectory();
-    }
-
-    @Override
-    public boolean isFile() {
-      FileStatus s = status();
-      return s != null && s.isFile();
-    }
-
-    @Override
-    public long size() {
-      FileStatus s = status();
-      if (s == null) {
-        throw fail("cannot read its size", new java.io.FileNotFoundException("not found"));
-      }
-      return s.getLen();
-    }
-
-    @Override
-    public long modificationTime() {
-      FileStatus s = status();
-      if (s == null) {
-        throw fail("cannot read its time", new java.io.FileNotFoundException("not found"));
-      }
-      return s.getModificationTime();
-    }
-
-    @Override
-    public List<Location> listFiles() {
-      return list(false);
-    }
-
-    @Override
-    public List<Location> listDirectories() {
-      return list(true);
-    }
-
-    private List<Location> list(boolean directories) {
-      FileStatus[] children;
-      try {
-        children = fs.listStatus(path);
-      } catch (java.io.FileNotFoundException e) {
-        return List.of();
-      } catch (IOException e) {
-        throw fail("cannot list", e);
-      }
-      List<Location> out = new ArrayList<>();
-      for (FileStatus c : children) {
-        if (directories ? c.isDirectory() : c.isFile()) {
-          out.add(resolve(c.getPath().getName())); // named like the parent (file systems print URIs differently)
-        }
-      }
-      out.sort(Comparator.comparing(Location::name));
-      return out;
-    }
-
-    @Override
-    public InputStream open() {
-      return io("cannot open", () -> fs.open(path));
-    }
-
-    @Override
-    public OutputStream create() {
-      return io("cannot create", () -> fs.create(path, false));
-    }
-
-    @Override
-    @SuppressWarnings({"rawtypes", "unchecked"}) // the builder's self types do not survive its wildcards
-    public OutputStream createExclusive() throws IOException {
-      org.apache.hadoop.fs.FSDataOutputStreamBuilder b = fs.createFile(path);
-      b.overwrite(false);
-      b.recursive();
-      // opt(): file systems that do not know the option ignore it; HDFS's create is atomic anyway
-      b.opt(Options.CreateFileOptionKeys.FS_OPTION_CREATE_CONDITIONAL_OVERWRITE, true);
-      return (OutputStream) b.build();
-    }
-
-    @Override
-    public void overwrite(byte[] content) {
-      try (FSDataOutputStream out = fs.create(path, true)) {
-        out.write(content);
-      } catch (IOException e) {
-        throw fail("cannot write", e);
-      }
-    }
-
-    @Override
-    public void replace(byte[] content, String tmpSuffix) {
-      Path tmp = new Path(path.getParent(), name() + ".tmp-" + tmpSuffix);
-      try {
-        try (FSDataOutputStream out = fs.create(tmp, true)) {
-          out.write(content);
-          out.hflush();
-        }
-        try {
-          // rename with overwrite is FileContext's: one atomic NameNode operation on HDFS
-          FileContext.getFileContext(fs.getUri(), conf).rename(tmp, path, Options.Rename.OVERWRITE);
-        } catch (UnsupportedFileSystemException e) {
-          // no AbstractFileSystem binding for this scheme: the same in two steps
-          fs.delete(path, false);
-          if (!fs.rename(tmp, path)) {
-            throw new IOException("rename of " + tmp + " returned false");
-          }
-        }
-      } catch (IOException e) {
-        throw fail("cannot replace", e);
-      }
-    }
-
-    @Override
-    public void appendLine(String line, String tmpSuffix) {
-      // object stores cannot append; the run history is small, so it is rewritten whole
-      String before = isFile() ? readString() : "";
-      replace((before + line + "\n").getBytes(StandardCharsets.UTF_8), tmpSuffix);
-    }
-
-    @Override
-    public void mkdirs() {
-      try {
-        if (!fs.mkdirs(path)) {
-          throw new IOException("mkdirs returned false");
-        }
-      } catch (IOException e) {
-        throw fail("cannot create the directory", e);
-      }
-    }
-
-    @Override
-    public void createDirectory() {
-      if (exists()) {
-        throw fail("cannot create the directory", new java.nio.file.FileAlreadyExistsException(uri()));
-      }
-      mkdirs();
-    }
-
-    @Override
-    public void renameTo(Location target) {
-      Remote to = (Remote) target;
-      try {
-        if (to.exists()) {
-          throw new java.nio.file.FileAlreadyExistsException(to.uri());
-        }
-        if (!fs.rename(path, to.path)) {
-          throw new IOException("rename returned false");
-        }
-      } catch (IOException e) {
-        throw fail("cannot rename it to " + target, e);
-      }
-    }
-
-    @Override
-    public void deleteRecursively() {
-      io("cannot delete", () -> fs.delete(path, true));
-    }
-
-    @Override
-    public <T> T withLocalFile(LocalFileFunction<T> use) throws Exception {
-      java.nio.file.Path tmp = Files.createTempFile("tiptrends-", "-" + name());
-      try {
-        try (InputStream in = fs.open(path)) {
-          Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-        }
-        return use.apply(tmp);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
-    }
-  }
 }
