@@ -445,6 +445,96 @@ class RealDataRunTest {
     assertFalse(report.get("warnings").toString().contains("ucdp"), report.get("warnings").toString());
   }
 
+  /**
+   * Issue 14: every row of {@code rates_by_year} (world, regions, sub-regions, countries, every year)
+   * and the panel's {@code victims_per_100k} against rates computed here from the workbook's total
+   * cells and the population CSV: an aggregate divides the counts of the reporting countries that
+   * have a population by the population of those same countries, bounds from the cells' bounds; the
+   * others are counted as without population.
+   */
+  @Test
+  void ratesPer100kEqualAnIndependentComputationFromTheWorkbookAndThePopulationFile() throws Exception {
+    Map<String, Double> population = new java.util.HashMap<>();
+    try (var in = java.nio.file.Files.newBufferedReader(Prerequisites.realDataFile("worldbank/population/data/population.csv"));
+        var p = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().get().parse(in)) {
+      for (var r : p) {
+        if (!r.get("Value").isBlank()) {
+          population.put(r.get("Country Code") + " " + r.get("Year"), Double.parseDouble(r.get("Value")));
+        }
+      }
+    }
+    Map<String, String[]> places = new java.util.HashMap<>();
+    for (Map<String, String> r : raw) {
+      if (IndependentGlotip.isCountry(r)) {
+        String code = r.get("Iso3_code").isBlank() ? "name:" + r.get("Country") : r.get("Iso3_code");
+        places.put(code, new String[] {r.get("Region"), r.get("Subregion")});
+      }
+    }
+    // level|geo|year -> {count, low, high, population, reporting, suppressedOnly, withoutPopulation}
+    Map<String, double[]> expected = new java.util.HashMap<>();
+    IndependentGlotip.victimCells(raw).forEach((k, cell) -> {
+      if (!k.level().equals("country") || !k.sex().equals("total") || !k.age().equals("total")
+          || !k.form().equals("total")) {
+        return;
+      }
+      Double pop = population.get(k.geo() + " " + k.year());
+      String[] place = places.get(k.geo());
+      for (String area : List.of("country|" + k.geo(), "world|WLD", "region|" + place[0], "subregion|" + place[1])) {
+        double[] e = expected.computeIfAbsent(area + "|" + k.year(), x -> new double[7]);
+        if (pop == null) {
+          e[6]++;
+        } else {
+          e[0] += cell.point;
+          e[1] += cell.low;
+          e[2] += cell.high;
+          e[3] += pop;
+          e[4]++;
+          e[5] += cell.suppressedOnly.isEmpty() ? 0 : 1;
+        }
+      }
+    });
+    Set<String> countries = new HashSet<>();
+    places.keySet().forEach(countries::add);
+    Set<String> seen = new HashSet<>();
+    int withoutPopulation = 0;
+    for (Row r : mart("rates_by_year").collectAsList()) {
+      assertEquals("detected_victims", r.getAs("measure"));
+      String key = r.getAs("geo_level") + "|" + geo(r, countries) + "|" + r.<Integer>getAs("year");
+      double[] e = expected.get(key);
+      assertTrue(e != null, "a rates row the workbook does not have: " + key);
+      assertTrue(seen.add(key), "two rows for " + key);
+      assertEquals((int) e[4], r.<Integer>getAs("reporting_countries"), key + " reporting");
+      assertEquals((int) e[5], r.<Integer>getAs("suppressed_only_countries"), key + " suppressed only");
+      assertEquals((int) e[6], r.<Integer>getAs("countries_without_population"), key + " without population");
+      withoutPopulation += e[6] > 0 && e[4] > 0 && !r.<String>getAs("geo_level").equals("country") ? 1 : 0;
+      if (e[4] == 0) {
+        assertTrue(r.isNullAt(r.fieldIndex("rate_per_100k")), key + ": no population, no rate");
+        continue;
+      }
+      assertEquals(e[3], r.<Double>getAs("population"), 1e-6, key + " population");
+      assertEquals(e[0], r.<Double>getAs("count"), 1e-9, key + " count");
+      assertEquals(1e5 * e[0] / e[3], r.<Double>getAs("rate_per_100k"), 1e-9 * (1 + 1e5 * e[0] / e[3]), key);
+      assertEquals(1e5 * e[1] / e[3], r.<Double>getAs("rate_per_100k_low"), 1e-9 * (1 + 1e5 * e[1] / e[3]), key);
+      assertEquals(1e5 * e[2] / e[3], r.<Double>getAs("rate_per_100k_high"), 1e-9 * (1 + 1e5 * e[2] / e[3]), key);
+    }
+    assertEquals(expected.keySet(), seen, "every geography-year with a total is a rates row");
+    assertTrue(withoutPopulation > 0, "some aggregate leaves out a country without population (e.g. Taiwan)");
+    // a few figures stated outright, to read: the world in 2018
+    double[] world2018 = expected.get("world|WLD|2018");
+    assertTrue(world2018[4] >= 100 && world2018[3] > 3e9, java.util.Arrays.toString(world2018));
+    int panel = 0;
+    for (Row r : mart("country_year_panel").filter(col("victims_per_100k").isNotNull()).collectAsList()) {
+      String code = countries.contains(r.<String>getAs("iso3")) ? r.getAs("iso3") : "name:" + r.getAs("country_name");
+      double[] e = expected.get("country|" + code + "|" + r.<Integer>getAs("year"));
+      double rate = 1e5 * e[0] / e[3];
+      assertEquals(rate, r.<Double>getAs("victims_per_100k"), 1e-9 * (1 + rate), code);
+      assertEquals(1e5 * e[1] / e[3], r.<Double>getAs("victims_per_100k_low"), 1e-9 * (1 + rate), code);
+      assertEquals(1e5 * e[2] / e[3], r.<Double>getAs("victims_per_100k_high"), 1e-9 * (1 + rate), code);
+      panel++;
+    }
+    assertTrue(panel > 1000, panel + " panel rows with a rate");
+  }
+
   static Set<String> distinct(Dataset<Row> d, String column) {
     return new HashSet<>(d.select(column).distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
   }

@@ -26,7 +26,8 @@ import org.tiptrends.core.geo.ReferenceData;
  * {@code country_year_panel}: one row per country-year with any detected-victims value, the
  * measures analysts correlate: detected victims, female, child and forced-labour shares (each with
  * bounds), the flow shares, and GDP per capita and population (World Bank SP.POP.TOTL, the
- * denominator of rates) for the same year, null where the World Bank gives none. Shares are among
+ * denominator of rates) for the same year, null where the World Bank gives none, and detected victims
+ * per 100,000 population with bounds ({@link Rates}; null without a population). Shares are among
  * victims whose category is known, and only where the export gives the categories needed: female and male for
  * the female share (other counted when given); adult and child for the child share; sexual
  * exploitation and forced labour for the forced-labour share (other forms counted when given).
@@ -39,7 +40,8 @@ public final class CountryYearPanelMart extends Mart {
   private static final List<String> COLUMNS = List.of("year", "iso3", "country_name", "region_code",
       "subregion_code", "detected_victims", "detected_victims_low", "detected_victims_high",
       "female_share", "child_share", "forced_labour_share", "transregional_share", "gdp_per_capita",
-      "population", "conflict_max_intensity", "in_conflict");
+      "population", "victims_per_100k", "victims_per_100k_low", "victims_per_100k_high",
+      "conflict_max_intensity", "in_conflict");
   /** One row per country-year. */
   static final List<String> KEY = List.of("year", "iso3");
 
@@ -113,7 +115,12 @@ public final class CountryYearPanelMart extends Mart {
     Dataset<Row> withConflict = withIndicators.join(conflict, withIndicators.col("year").equalTo(conflict.col("c_year"))
         .and(withIndicators.col("iso3").equalTo(conflict.col("c_iso3"))), "left").drop("c_year", "c_iso3");
     // country-years known only from flows get their names and regions from the reference table too
-    return withConflict.map((MapFunction<Row, Row>) CountryYearPanelMart::placed, Encoders.row(withConflict.schema()));
+    Dataset<Row> placed = withConflict.map((MapFunction<Row, Row>) CountryYearPanelMart::placed,
+        Encoders.row(withConflict.schema()));
+    // detected victims per 100,000 population, with bounds (Rates: the one formula)
+    return placed.withColumn("victims_per_100k", Rates.per100k(col("detected_victims"), col("population")))
+        .withColumn("victims_per_100k_low", Rates.per100k(col("detected_victims_low"), col("population")))
+        .withColumn("victims_per_100k_high", Rates.per100k(col("detected_victims_high"), col("population")));
   }
 
   /** {@code rows} with one World Bank indicator of the same country-year as a column (null where missing). */
