@@ -24,7 +24,12 @@ public final class TrendRoutes implements ApiRoutes {
   @Override
   public void register(RoutesConfig routes) {
     routes.get("/api/v1/trends/victims", SnapshotGet.of(snapshots, (ctx, s) -> {
-      Params p = Params.of(ctx, "geo", "by", "from", "to", "balanced", Params.FORMAT);
+      Params p = Params.of(ctx, "geo", "by", "from", "to", "balanced", "per", Params.FORMAT);
+      if (p.has("per")) { // issue 14: rates per 100,000 population
+        org.tiptrends.api.queries.RateQuery.Answer rates = RateTrend.answer(p, s);
+        Responses.tabular(ctx, p.format(), rates, () -> RateTrend.csv(rates));
+        return;
+      }
       TrendQuery.Answer answer = victims(p, s, null);
       Responses.tabular(ctx, p.format(), answer, () -> csv(answer));
     }));

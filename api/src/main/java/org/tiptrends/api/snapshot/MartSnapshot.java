@@ -75,6 +75,7 @@ public final class MartSnapshot {
   private final Map<String, NavigableMap<Integer, FlowShareRow>> flowShares;
   private final Indicators indicators;
   private final Panel panel;
+  private final RateRows rates;
   private final Sectors sectors;
 
   private MartSnapshot(Builder b) {
@@ -95,6 +96,7 @@ public final class MartSnapshot {
     this.flowShares = b.flowShares;
     this.indicators = b.indicators;
     this.panel = b.panel;
+    this.rates = b.rates;
     this.sectors = b.sectors;
   }
 
@@ -125,6 +127,7 @@ public final class MartSnapshot {
           ? loadIndicators(MartTables.read(indicators, INDICATORS_COLUMNS)) : Indicators.absent();
       b.panel = Panel.load(versionDir);
       b.sectors = Sectors.load(versionDir);
+      b.rates = RateRows.load(versionDir); // issue 14
       return new MartSnapshot(b);
     } catch (MartLoadException e) {
       throw new MartLoadException(versionDir.getFileName() + ": " + e.getMessage(), e.getCause());
@@ -231,6 +234,11 @@ public final class MartSnapshot {
     return indicators;
   }
 
+  /** The {@code rates_by_year} mart (rates per 100,000 population); absent in versions without it. */
+  public RateRows rates() {
+    return rates;
+  }
+
   /** The {@code country_year_panel} mart; {@link Panel#present()} is false for versions without it. */
   public Panel panel() {
     return panel;
@@ -294,6 +302,7 @@ public final class MartSnapshot {
     Indicators indicators;
     Panel panel;
     Sectors sectors;
+    RateRows rates = RateRows.absent();
 
     void loadVictims(Table t) {
       NumericColumn<?> year = MartTables.numeric(t, "year");

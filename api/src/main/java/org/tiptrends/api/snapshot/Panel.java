@@ -57,6 +57,7 @@ public final class Panel {
     m.put("subregional_share", "share of known-origin victims from another country of the same M49 sub-region");
     m.put("regional_share", "share of known-origin victims from another sub-region of the same M49 region");
     m.put("transregional_share", "share of known-origin victims from another M49 region");
+    m.put("victims_per_100k", "detected trafficking victims per 100,000 population (World Bank SP.POP.TOTL)");
     m.put("gdp_per_capita", "GDP per capita, current US$ (World Bank NY.GDP.PCAP.CD)");
     m.put("conflict_max_intensity", "highest armed-conflict intensity (0 none, 1 minor, 2 war; UCDP/PRIO)");
     return Collections.unmodifiableMap(m);

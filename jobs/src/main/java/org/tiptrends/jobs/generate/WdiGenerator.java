@@ -63,6 +63,51 @@ public final class WdiGenerator {
         p.printRecord(row(c.name(), c.code(), level, firstYear, lastYear, random, missing));
       }
     }
+    writePopulation(dir, seed, firstYear, lastYear);
+    return file;
+  }
+
+  /**
+   * {@code API_SP.POP.TOTL_..._generated.csv}: population in the same layout (the denominator of rates
+   * per 100,000), from its own random stream so the GDP file does not change; about 5% of countries
+   * have none, as Taiwan has none in the World Bank's data.
+   */
+  static Path writePopulation(Path dir, long seed, int firstYear, int lastYear) throws IOException {
+    Random random = new Random(seed * 31 + 14);
+    Path file = dir.resolve("API_SP.POP.TOTL_DS2_en_csv_v2_generated.csv");
+    List<String> header = new ArrayList<>(List.of("Country Name", "Country Code", "Indicator Name", "Indicator Code"));
+    for (int y = 1960; y <= lastYear; y++) {
+      header.add(Integer.toString(y));
+    }
+    header.add("");
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setQuoteMode(org.apache.commons.csv.QuoteMode.ALL)
+            .setRecordSeparator('\n').get())) {
+      w.write('\uFEFF');
+      p.printRecord("Data Source", GeneratedSample.STATEMENT + " (in the layout of World Development Indicators)");
+      p.println();
+      p.printRecord("Last Updated Date", "");
+      p.println();
+      p.printRecord(header);
+      for (Country c : ReferenceData.standard().countries().stream()
+          .filter(c -> c.iso3() != null && c.regionCode() != null)
+          .sorted(Comparator.comparing(Country::code)).toList()) {
+        boolean none = random.nextDouble() < 0.05;
+        double pop = Math.exp(Math.log(8e6) + random.nextGaussian() * 1.6);
+        List<String> row = new ArrayList<>(List.of(c.name(), c.code(),
+            "Population, total [" + GeneratedSample.STATEMENT + "]", "SP.POP.TOTL"));
+        for (int y = 1960; y <= lastYear; y++) {
+          if (none || y < firstYear) {
+            row.add("");
+          } else {
+            pop *= 1.01 + random.nextGaussian() * 0.004;
+            row.add(Long.toString(Math.round(pop)));
+          }
+        }
+        row.add("");
+        p.printRecord(row);
+      }
+    }
     return file;
   }
 
