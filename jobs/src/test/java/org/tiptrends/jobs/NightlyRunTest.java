@@ -167,7 +167,7 @@ class NightlyRunTest {
 
   @Test
   void runReportListsInputsQuarantineExclusionsAndChecks() {
-    assertEquals(List.of("unodc", "unodc", "worldbank", "ilo", "ilo", "ucdp"),
+    assertEquals(List.of("unodc", "unodc", "worldbank", "worldbank", "ilo", "ilo", "ucdp"),
         report.get("inputs").findValuesAsText("source"));
     for (JsonNode in : report.get("inputs")) {
       assertEquals(64, in.get("sha256").asText().length());

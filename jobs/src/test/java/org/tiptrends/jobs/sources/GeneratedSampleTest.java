@@ -27,7 +27,7 @@ class GeneratedSampleTest {
     try (Stream<Path> s = Files.walk(dir)) {
       files = s.filter(Files::isRegularFile).sorted().toList();
     }
-    assertEquals(List.of("ilo", "ilo", "ucdp", "unodc", "unodc", "worldbank"),
+    assertEquals(List.of("ilo", "ilo", "ucdp", "unodc", "unodc", "worldbank", "worldbank"),
         files.stream().map(f -> dir.relativize(f).getName(0).toString()).toList(), "every source");
     for (Path f : files) {
       assertTrue(GeneratedSample.isMarked(Location.local(f)), f + " carries the mark");
