@@ -197,4 +197,83 @@ class RealDataChartsIT {
     JsonNode ols = option.get("series").get(1).get("data");
     assertTrue(ols.get(1).get(1).asDouble() > ols.get(0).get(1).asDouble(), ols.toString());
   }
+
+  /**
+   * Issue 14: the map of 2018 rates per 100,000 on the real exports colours exactly the countries that
+   * have, in the workbook, a 2018 total of detected victims and, in the population CSV, a 2018
+   * population (found here from those files, not from the job), and draws every other shape as No
+   * data, in the option, the SVG and the PNG.
+   */
+  @Test
+  void theMapOf2018RatesDrawsEveryCountryWithDataAndTheRestAsNoData() throws Exception {
+    java.util.Set<String> population = new java.util.HashSet<>();
+    try (var in = Files.newBufferedReader(Prerequisites.realDataFile("worldbank/population/data/population.csv"));
+        var p = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().get().parse(in)) {
+      for (var r : p) {
+        if (r.get("Year").equals("2018") && !r.get("Value").isBlank()) {
+          population.add(r.get("Country Code"));
+        }
+      }
+    }
+    java.util.Set<String> withData = new java.util.TreeSet<>();
+    org.tiptrends.jobs.IndependentGlotip.victimCells(org.tiptrends.jobs.IndependentGlotip.rows(
+        Prerequisites.realDataFile("unodc/data_glotip.xlsx"))).keySet().forEach(k -> {
+          if (k.level().equals("country") && k.year() == 2018 && k.sex().equals("total") && k.age().equals("total")
+              && k.form().equals("total") && population.contains(k.geo())) {
+            withData.add(k.geo());
+          }
+        });
+    assertTrue(withData.size() >= 100, withData.size() + " countries with a 2018 rate");
+    JsonNode option = TestApi.parse(new String(get("/api/v1/charts/map?year=2018").body(),
+        java.nio.charset.StandardCharsets.UTF_8));
+    java.util.Set<String> shapes = MapChartTest.shapes();
+    java.util.Map<String, Integer> perColour = new java.util.TreeMap<>();
+    int coloured = 0;
+    for (JsonNode r : option.get("geo").get("regions")) {
+      String iso3 = r.get("name").asText();
+      String colour = r.get("itemStyle").get("areaColor").asText();
+      if (withData.contains(iso3)) {
+        assertTrue(MapChartTest.BLUES.contains(colour), iso3 + " has a 2018 rate but is drawn " + colour);
+        coloured++;
+      } else {
+        assertEquals(MapChartTest.GREY, colour, iso3 + ": No data");
+      }
+      perColour.merge(colour, 1, Integer::sum);
+    }
+    java.util.Set<String> onMap = new java.util.TreeSet<>(withData);
+    onMap.retainAll(shapes);
+    assertEquals(onMap.size(), coloured);
+    // the countries with a rate the shapes lack are listed in the CSV, not lost
+    String csv = new String(get("/api/v1/charts/map?year=2018&format=csv").body(), java.nio.charset.StandardCharsets.UTF_8);
+    for (String iso3 : withData) {
+      assertTrue(csv.contains("\n" + iso3 + ","), iso3 + " is in the CSV");
+      if (!shapes.contains(iso3)) {
+        assertTrue(csv.contains("\n" + iso3 + ",") && csv.lines().anyMatch(l -> l.startsWith(iso3 + ",") && l.contains(",false,")),
+            iso3 + " is listed as not on the map");
+      }
+    }
+    javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+    factory.setNamespaceAware(true);
+    org.w3c.dom.Document svg = factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(
+        get("/api/v1/charts/map?year=2018&format=svg").body()));
+    for (java.util.Map.Entry<String, Integer> e : perColour.entrySet()) {
+      int drawn = ChartsContractTest.count(svg, "path", "fill", e.getKey());
+      assertTrue(drawn >= e.getValue() && drawn <= e.getValue() + 2, e.getKey() + ": " + drawn + " paths for "
+          + e.getValue() + " shapes");
+    }
+    java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+        get("/api/v1/charts/map?year=2018&format=png&scale=1").body()));
+    java.util.Set<Integer> colours = new java.util.HashSet<>();
+    for (int x = 0; x < png.getWidth(); x++) {
+      for (int y = 0; y < png.getHeight(); y++) {
+        colours.add(png.getRGB(x, y) & 0xffffff);
+      }
+    }
+    assertTrue(colours.contains(0xd9d9d9), "No data grey is drawn in the PNG");
+    for (String blue : perColour.keySet()) {
+      if (!blue.equals(MapChartTest.GREY)) {
+        assertTrue(colours.contains(Integer.parseInt(blue.substring(1), 16)), blue + " is drawn in the PNG");
+      }
+    }
+  }
 }

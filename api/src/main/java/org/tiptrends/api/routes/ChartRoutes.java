@@ -85,7 +85,12 @@ public final class ChartRoutes implements ApiRoutes {
           "The median of a country-year measure among countries in armed conflict and among the others, by "
               + "year, with the Mann–Whitney test.", "/api/v1/conflict",
           List.of("measure", "from", "to"), (p, s, w, h) -> ContextCharts.conflict("conflict-comparison",
-              SectorConflictRoutes.conflict(p, s), w, h)));
+              SectorConflictRoutes.conflict(p, s), w, h)),
+      // issue 14: the world map
+      new Entry("map", "World map of a country-year measure",
+          "A choropleth of one measure of the country-year panel for one year (detected victims per 100,000 "
+              + "population by default), binned, countries without data in grey, values resting on <5 cells "
+              + "outlined.", "/api/v1/trends/victims?per=100k", List.of("measure", "year"), MapRoute::chart));
 
   /** Drawn SVGs and PNGs kept across requests: 64 MB holds a few thousand charts. */
   static final long CACHE_BYTES = 64L << 20;

@@ -15,6 +15,8 @@ public final class DashboardRoutes implements ApiRoutes {
   private final StaticAsset page = StaticAsset.resource(BASE + "index.html", "text/html; charset=utf-8");
   private final StaticAsset script = StaticAsset.resource(BASE + "dashboard.js", "text/javascript; charset=utf-8");
   private final StaticAsset style = StaticAsset.resource(BASE + "dashboard.css", "text/css; charset=utf-8");
+  private final StaticAsset worldMap = StaticAsset.resource(org.tiptrends.api.charts.WorldMap.RESOURCE,
+      "application/geo+json");
   private final StaticAsset echarts = StaticAsset.resource(SvgRenderer.ECHARTS_RESOURCE,
       "text/javascript; charset=utf-8");
 
@@ -24,5 +26,6 @@ public final class DashboardRoutes implements ApiRoutes {
     routes.get("/assets/dashboard.js", script::serve);
     routes.get("/assets/dashboard.css", style::serve);
     routes.get("/assets/echarts.min.js", echarts::serve);
+    routes.get("/assets/world.geo.json", worldMap::serve); // issue 14: the map chart's shapes
   }
 }

@@ -15,7 +15,8 @@
     'flows-sankey': { destination: 'destination' },
     'gdp-transregional-scatter': { year: 'year', method: 'method' },
     'sectors': {},
-    'conflict-comparison': { measure: 'measure' }
+    'conflict-comparison': { measure: 'measure' },
+    'map': {}
   };
   const DEFAULTS = { geo: 'WLD', by: 'none', from: '', to: '', balanced: 'false', destination: '',
     method: 'spearman', year: '', measure: 'child_share' };
@@ -211,6 +212,8 @@
         fetch(API + '/meta').then(r => r.ok ? r.json() : Promise.reject(new Error('no mart version is served yet'))),
         fetch(API + '/charts').then(r => r.json())
       ]);
+      // issue 14: the map chart's country shapes (served with the dashboard, no CDN)
+      echarts.registerMap('world', await fetch('/assets/world.geo.json').then(r => r.json()));
       fillFilters(meta);
       writeState();
       for (const entry of catalogue.charts) {

@@ -186,6 +186,10 @@ public final class SvgRenderer implements AutoCloseable {
           return {width: width};
         }});
         """);
+    // issue 14: the world map's shapes (no I/O in the context: the JSON goes in as a string)
+    context.getBindings("js").putMember("worldGeoJson", org.tiptrends.api.charts.WorldMap.get().geoJson());
+    context.eval("js", "echarts.registerMap('" + org.tiptrends.api.charts.WorldMap.NAME
+        + "', {geoJSON: JSON.parse(worldGeoJson)}); delete this.worldGeoJson;");
     Value render = context.eval("js", RENDER);
     return new Slot(context, render);
   }
