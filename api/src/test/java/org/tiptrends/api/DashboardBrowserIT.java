@@ -99,6 +99,38 @@ class DashboardBrowserIT {
     return driver.findElements(By.cssSelector("section.card"));
   }
 
+  /**
+   * Issue 14: the dashboard's map card draws the world from the shapes the server ships (no CDN):
+   * every country with a rate in its class colour, every other shape "No data" grey, as the
+   * option says; a screenshot of the card is kept.
+   */
+  @Test
+  void theMapCardDrawsCountriesWithARateInColourAndTheRestGrey() throws Exception {
+    driver.get(api.uri("/").toString());
+    waitForCharts();
+    WebElement card = driver.findElement(By.cssSelector("section.card[data-chart='map']"));
+    assertEquals("ready", card.getDomAttribute("data-state"), card.getText());
+    JsonNode option = TestApi.parse(api.get("/api/v1/charts/map?format=echarts").body());
+    java.util.Map<String, Integer> expected = new java.util.TreeMap<>();
+    option.get("geo").get("regions").forEach(r -> expected.merge(
+        r.get("itemStyle").get("areaColor").asText().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum));
+    assertTrue(expected.getOrDefault(MapChartTest.GREY, 0) > 0 && expected.size() > 2, expected.toString());
+    java.util.Map<String, Integer> drawn = new java.util.TreeMap<>();
+    for (WebElement path : card.findElements(By.cssSelector(".chart svg path"))) {
+      String fill = path.getDomAttribute("fill");
+      if (fill != null) {
+        drawn.merge(fill.toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
+      }
+    }
+    for (java.util.Map.Entry<String, Integer> e : expected.entrySet()) {
+      int n = drawn.getOrDefault(e.getKey(), 0);
+      assertTrue(n >= e.getValue() && n <= e.getValue() + 2, e.getKey() + ": " + n + " paths for " + e.getValue()
+          + " shapes; drawn " + drawn);
+    }
+    new org.openqa.selenium.interactions.Actions(driver).scrollToElement(card).perform();
+    Files.write(artifacts.resolve("dashboard-map.png"), card.getScreenshotAs(OutputType.BYTES));
+  }
+
   @Test
   void dashboardDrawsEveryChartChangesWithAFilterAndDownloads() throws Exception {
     driver.get(api.uri("/").toString());
