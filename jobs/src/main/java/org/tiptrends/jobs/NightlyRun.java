@@ -22,9 +22,11 @@ import org.tiptrends.jobs.marts.SectorsMart;
 import org.tiptrends.jobs.marts.FlowSharesMart;
 import org.tiptrends.jobs.marts.FlowsMart;
 import org.tiptrends.jobs.marts.IndicatorsMart;
+import org.tiptrends.jobs.marts.JusticeByYearMart;
 import org.tiptrends.jobs.marts.Mart;
 import org.tiptrends.jobs.marts.MartInputs;
 import org.tiptrends.jobs.marts.VictimsByYearMart;
+import org.tiptrends.jobs.marts.RatesByYearMart;
 import org.tiptrends.jobs.publish.FailPoints;
 import org.tiptrends.jobs.publish.MartStore;
 import org.tiptrends.jobs.publish.MartsLock;
@@ -50,7 +52,7 @@ import org.tiptrends.jobs.staging.StagedGlotip;
 public final class NightlyRun {
   static final List<Mart> MARTS = List.of(new VictimsByYearMart(), new FlowsMart(), new FlowSharesMart(),
       new IndicatorsMart(), new SectorsMart(), new ConflictMart(), new CountryYearPanelMart(),
-      new org.tiptrends.jobs.marts.RatesByYearMart());
+      new RatesByYearMart(), new JusticeByYearMart());
 
   /**
    * The source folders, each required on every run (the first included) unless allowed missing:

@@ -90,6 +90,10 @@ public final class IndependentGlotip {
     return row.get("Indicator").equals("Detected trafficking victims") && row.get("Dimension").equals(dimension);
   }
 
+  public static boolean is(Map<String, String> row, String indicator, String dimension) {
+    return row.get("Indicator").equals(indicator) && row.get("Dimension").equals(dimension);
+  }
+
   /** One cell of a country: sex, age, form (the marts' codes, mapped here from the export's words). */
   public record Key(String level, String geo, int year, String sex, String age, String form) {}
 
@@ -117,12 +121,26 @@ public final class IndependentGlotip {
    * reported the cell and those whose every row of it is {@code <5}.
    */
   public static Map<Key, Sum> victimCells(List<Map<String, String>> rows) {
+    return cells(rows, "Detected trafficking victims");
+  }
+
+  /** The export's Indicator of each {@code justice_by_year} measure, written out here again. */
+  public static final Map<String, String> JUSTICE_INDICATORS = Map.of("formal_contact",
+      "Persons brought into formal contact", "prosecuted", "Persons prosecuted", "convicted", "Persons convicted",
+      "offences", "Offences of trafficking in persons");
+
+  /** Every cell of {@code justice_by_year} of one measure, computed from the export's rows as {@link #victimCells}. */
+  public static Map<Key, Sum> justiceCells(List<Map<String, String>> rows, String measure) {
+    return cells(rows, java.util.Objects.requireNonNull(JUSTICE_INDICATORS.get(measure), measure));
+  }
+
+  private static Map<Key, Sum> cells(List<Map<String, String>> rows, String indicator) {
     Map<Key, Sum> countryCells = new java.util.HashMap<>();
     Map<Key, Boolean> allSuppressed = new java.util.HashMap<>();
     Map<String, String[]> places = new java.util.HashMap<>();
     for (Map<String, String> r : rows) {
-      boolean total = victims(r, "Total");
-      if (!isCountry(r) || !(total || victims(r, "by form of exploitation"))) {
+      boolean total = is(r, indicator, "Total");
+      if (!isCountry(r) || !(total || is(r, indicator, "by form of exploitation"))) {
         continue;
       }
       String form = total ? "total" : FORM.get(r.get("Category"));

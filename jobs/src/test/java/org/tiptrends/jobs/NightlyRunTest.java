@@ -60,7 +60,7 @@ class NightlyRunTest {
   void currentNamesTheCompleteVersion() throws Exception {
     assertEquals(result.version() + "\n", Files.readString(marts.resolve("CURRENT")));
     for (String m : List.of("victims_by_year", "flows", "flow_shares", "indicators", "sectors", "conflict",
-        "country_year_panel", "quarantine", "run.json")) {
+        "country_year_panel", "justice_by_year", "quarantine", "run.json")) {
       assertTrue(Files.exists(result.versionDir().resolve(m)), m);
     }
   }
@@ -251,7 +251,7 @@ class NightlyRunTest {
   @Test
   void everyMartIsPopulatedFromTheBundledSample() {
     for (String m : List.of("victims_by_year", "flows", "flow_shares", "indicators", "sectors", "conflict",
-        "country_year_panel")) {
+        "country_year_panel", "justice_by_year")) {
       assertTrue(mart(m).count() > 0, m);
     }
     assertColumns(mart("sectors").schema(), Map.of("year", DataTypes.IntegerType, "geo_level", DataTypes.StringType,

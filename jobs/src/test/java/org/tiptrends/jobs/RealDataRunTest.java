@@ -154,6 +154,44 @@ class RealDataRunTest {
   }
 
   /**
+   * Every {@code justice_by_year} figure of every measure (formal contact, prosecuted, convicted,
+   * offences), at every level and year, equals an independent sum of the workbook's Total and
+   * by-form cells of that Indicator (point, bounds, coverage), and each measure has world, region
+   * and country rows in several years.
+   */
+  @Test
+  void everyJusticeFigureEqualsAnIndependentSumOfTheWorkbookCells() {
+    Dataset<Row> justice = mart("justice_by_year");
+    for (String measure : IndependentGlotip.JUSTICE_INDICATORS.keySet()) {
+      Map<IndependentGlotip.Key, IndependentGlotip.Sum> expected = IndependentGlotip.justiceCells(raw, measure);
+      assertFalse(expected.isEmpty(), "the workbook has " + measure + " cells");
+      Set<String> countries = new HashSet<>();
+      expected.keySet().forEach(k -> countries.add(k.geo()));
+      List<Row> rows = justice.filter(col("measure").equalTo(measure)).collectAsList();
+      Set<IndependentGlotip.Key> seen = new HashSet<>();
+      for (Row r : rows) {
+        IndependentGlotip.Key key = new IndependentGlotip.Key(r.getAs("geo_level"), geo(r, countries),
+            r.<Integer>getAs("year"), r.getAs("sex"), r.getAs("age"), r.getAs("form"));
+        IndependentGlotip.Sum e = expected.get(key);
+        assertTrue(e != null, measure + ": a mart row the workbook does not have: " + key);
+        assertTrue(seen.add(key), measure + ": two mart rows for " + key);
+        assertEquals(e.point, r.<Double>getAs("persons"), 1e-6, measure + " " + key + " point");
+        assertEquals(e.low, r.<Double>getAs("persons_low"), 1e-6, measure + " " + key + " low");
+        assertEquals(e.high, r.<Double>getAs("persons_high"), 1e-6, measure + " " + key + " high");
+        assertEquals(e.reporting.size(), r.<Integer>getAs("reporting_countries"), measure + " " + key + " reporting");
+        assertEquals(e.suppressedOnly.size(), r.<Integer>getAs("suppressed_only_countries"),
+            measure + " " + key + " suppressed-only");
+      }
+      assertEquals(expected.keySet(), seen, measure + ": every cell of the workbook is a mart row");
+      for (String level : List.of("world", "region", "country")) {
+        long years = rows.stream().filter(r -> r.getAs("geo_level").equals(level))
+            .map(r -> r.<Integer>getAs("year")).distinct().count();
+        assertTrue(years >= 3, measure + " " + level + " rows in only " + years + " years");
+      }
+    }
+  }
+
+  /**
    * The mart row's place as the workbook names it: regions and sub-regions by name, countries by
    * code, or by name where the export has no code (Sark, M680 in the reference table).
    */

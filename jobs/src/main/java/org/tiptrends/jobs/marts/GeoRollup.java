@@ -19,8 +19,8 @@ import org.tiptrends.core.geo.ReferenceData;
 
 /**
  * The one roll-up of staged GLOTIP counts from countries to M49 sub-regions, regions and the world,
- * with coverage, for every mart that publishes aggregates ({@code victims_by_year} today; the
- * justice counts next). A country's cell sums its rows of one key (the export lists collapsed
+ * with coverage, for every mart that publishes aggregates ({@code victims_by_year} and
+ * {@code justice_by_year}). A country's cell sums its rows of one key (the export lists collapsed
  * sub-categories as rows sharing a key); an aggregate cell sums the countries that reported that
  * cell and says
  * <ul>
