@@ -6,6 +6,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tiptrends.api.http.Json;
+import org.tiptrends.api.http.HttpSemantics;
 import org.tiptrends.api.http.JettyProblems;
 import org.tiptrends.api.http.Problems;
 import org.tiptrends.api.charts.render.ChartRenderer;
@@ -82,9 +83,11 @@ public final class ApiApp {
         }
       });
       Problems.register(config.routes);
+      HttpSemantics semantics = HttpSemantics.install(config);
       for (ApiRoutes r : routes) {
         r.register(config.routes);
       }
+      semantics.addHeadRoutes(config);
     });
   }
 }

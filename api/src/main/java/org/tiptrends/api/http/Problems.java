@@ -69,8 +69,15 @@ public final class Problems {
   }
 
   private static void methodNotAllowed(Context ctx) {
+    String allow = ctx.res().getHeader(Header.ALLOW);
+    if (ctx.method().equals(io.javalin.http.HandlerType.OPTIONS) && allow != null) {
+      // OPTIONS on a known path: the methods it answers, in Allow (set by HttpSemantics), no body
+      ctx.status(204).result(new byte[0]);
+      return;
+    }
     Responses.problem(ctx, Problem.of("method-not-allowed", "Method Not Allowed", 405,
-        ctx.method() + " is not allowed on " + instance(ctx) + ".", instance(ctx)));
+        ctx.method() + " is not allowed on " + instance(ctx) + (allow == null ? "." : "; it answers " + allow + "."),
+        instance(ctx)));
   }
 
   private static boolean isProblem(Context ctx) {
