@@ -6,6 +6,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tiptrends.api.http.Json;
+import org.tiptrends.api.http.HttpSemantics;
 import org.tiptrends.api.http.JettyProblems;
 import org.tiptrends.api.http.Problems;
 import org.tiptrends.api.charts.render.ChartRenderer;
@@ -31,6 +32,8 @@ public final class ApiApp {
   /** Request headers (query string included) Jetty accepts, so that an over-long parameter reaches
    * the parameter checks and is answered with a problem naming it. */
   static final int REQUEST_HEADER_BYTES = 32 * 1024;
+  /** Longest pause while a request is read (headers included) or a connection is idle. */
+  static final long IDLE_TIMEOUT_MS = 10_000;
   private static final Logger ACCESS = LoggerFactory.getLogger("org.tiptrends.api.access");
 
   private ApiApp() {}
@@ -74,17 +77,34 @@ public final class ApiApp {
         http.setRequestHeaderSize(REQUEST_HEADER_BYTES);
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
+        http.setIdleTimeout(IDLE_TIMEOUT_MS);
       });
-      config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
+      config.jetty.modifyServer(server -> {
+        server.setErrorHandler(new JettyProblems());
+        // a client that sends its request (headers included) slower than a pause of 10 s loses the
+        // connection: idle connections and trickled headers hold no thread or socket for long
+        server.addEventListener(new org.eclipse.jetty.util.component.LifeCycle.Listener() {
+          @Override
+          public void lifeCycleStarting(org.eclipse.jetty.util.component.LifeCycle event) {
+            for (org.eclipse.jetty.server.Connector c : server.getConnectors()) {
+              if (c instanceof org.eclipse.jetty.server.AbstractConnector a) {
+                a.setIdleTimeout(IDLE_TIMEOUT_MS);
+              }
+            }
+          }
+        });
+      });
       config.requestLogger.http((ctx, ms) -> {
         if (ACCESS.isDebugEnabled()) {
           ACCESS.debug("{} {} {} {} ms", ctx.method(), ctx.path(), ctx.statusCode(), String.format("%.1f", ms));
         }
       });
       Problems.register(config.routes);
+      HttpSemantics semantics = HttpSemantics.install(config);
       for (ApiRoutes r : routes) {
         r.register(config.routes);
       }
+      semantics.addHeadRoutes(config);
     });
   }
 }

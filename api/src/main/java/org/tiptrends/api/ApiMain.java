@@ -20,7 +20,7 @@ public final class ApiMain {
       "usage: java -jar api/target/tiptrends-api.jar --marts DIR [--port 7070] [--host 0.0.0.0] [--admin-token-file FILE]",
       "  --marts DIR             the marts root the job publishes to (DIR/CURRENT names the live version)",
       "  --port N                HTTP port (default 7070; 0 picks a free one)",
-      "  --host ADDR             address to listen on (default 0.0.0.0)",
+      "  --host ADDR             address to listen on (default 127.0.0.1, this machine only; 0.0.0.0 exposes every interface)",
       "  --admin-token-file F    enables POST /api/v1/admin/reload for Authorization: Bearer <the file's content>",
       "  --help                  this text");
   private static final Logger LOG = LoggerFactory.getLogger(ApiMain.class);
@@ -91,7 +91,7 @@ public final class ApiMain {
   static Options parse(String[] args) throws UsageException {
     Path marts = null;
     int port = 7070;
-    String host = "0.0.0.0";
+    String host = "127.0.0.1";
     String token = null;
     for (int i = 0; i < args.length; i++) {
       String flag = args[i];

@@ -101,7 +101,9 @@ class BadRequestTest {
     }
     HttpResponse<String> post = API.send(HttpRequest.newBuilder(API.uri("/api/v1/trends/victims"))
         .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
-    assertEquals(404, post.statusCode(), "the API is read-only: no POST on data routes");
+    // the API is read-only: a POST on a data route is a method the path does not answer (issue 18: 405 + Allow)
+    assertEquals(405, post.statusCode(), "the API is read-only: no POST on data routes");
+    assertEquals("GET, HEAD, OPTIONS", post.headers().firstValue("Allow").orElse(null));
     assertEquals("application/problem+json", contentType(post));
   }
 

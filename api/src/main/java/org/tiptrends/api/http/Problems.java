@@ -7,6 +7,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tiptrends.api.charts.render.DrawingBudget;
 import org.tiptrends.api.snapshot.SnapshotHolder.NoSnapshotException;
 
 /**
@@ -23,6 +24,13 @@ public final class Problems {
     routes.exception(BadRequest.class, (e, ctx) -> Responses.problem(ctx, new Problem(
         Problem.DOCS + "invalid-parameter", "Invalid request parameter", 400, e.getMessage(),
         instance(ctx), e.parameter(), e.allowed())));
+    routes.exception(MissingData.class, (e, ctx) -> Responses.problem(ctx, Problem.of("missing-data",
+        "Data not in the live mart version", 409, e.getMessage(), instance(ctx))));
+    routes.exception(DrawingBudget.Busy.class, (e, ctx) -> {
+      ctx.header(Header.RETRY_AFTER, Integer.toString(e.retryAfterSeconds()));
+      Responses.problem(ctx, Problem.of("busy", "Chart renderer busy", 503, "Every " + e.format().toUpperCase(
+          java.util.Locale.ROOT) + " drawing slot is taken; retry after " + e.retryAfterSeconds() + " s.", instance(ctx)));
+    });
     routes.exception(NoSnapshotException.class, (e, ctx) -> {
       LOG.warn("answered 503 to {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
       ctx.header(Header.RETRY_AFTER, "2");
@@ -61,8 +69,15 @@ public final class Problems {
   }
 
   private static void methodNotAllowed(Context ctx) {
+    String allow = ctx.res().getHeader(Header.ALLOW);
+    if (ctx.method().equals(io.javalin.http.HandlerType.OPTIONS) && allow != null) {
+      // OPTIONS on a known path: the methods it answers, in Allow (set by HttpSemantics), no body
+      ctx.status(204).result(new byte[0]);
+      return;
+    }
     Responses.problem(ctx, Problem.of("method-not-allowed", "Method Not Allowed", 405,
-        ctx.method() + " is not allowed on " + instance(ctx) + ".", instance(ctx)));
+        ctx.method() + " is not allowed on " + instance(ctx) + (allow == null ? "." : "; it answers " + allow + "."),
+        instance(ctx)));
   }
 
   private static boolean isProblem(Context ctx) {

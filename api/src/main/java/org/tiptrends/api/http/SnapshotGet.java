@@ -10,7 +10,8 @@ import org.tiptrends.api.snapshot.SnapshotHolder;
 /**
  * A GET answered from the marts. The wrapper takes the live snapshot once (the whole answer comes
  * from that version even if a new one goes live meanwhile), gives the answer an ETag of the mart
- * version, path and sorted query, and answers {@code 304} when {@code If-None-Match} matches.
+ * version, path and sorted query, and answers {@code 304} when {@code If-None-Match} matches. The
+ * answer is memoised ({@link AnswerMemo}) under the same inputs, so a repeated request is served its bytes.
  */
 public final class SnapshotGet {
   /** A handler that answers from one snapshot. */
@@ -30,9 +31,18 @@ public final class SnapshotGet {
             .header(Header.CACHE_CONTROL, Responses.CACHE_DATA);
         return;
       }
+      // issue 18: the answer is a pure function of (version, path, sorted query): memoised
+      String key = snapshot.version() + '\n' + System.identityHashCode(holder) + '\n' + etag;
+      AnswerMemo.Reply memo = AnswerMemo.shared().get(snapshot.version(), key);
+      if (memo != null) {
+        AnswerMemo.send(ctx, memo);
+        ctx.header(Header.ETAG, etag).header(Header.CACHE_CONTROL, Responses.CACHE_DATA);
+        return;
+      }
       handler.handle(ctx, snapshot);
       if (ctx.statusCode() == HttpStatus.OK.getCode()) {
         ctx.header(Header.ETAG, etag).header(Header.CACHE_CONTROL, Responses.CACHE_DATA);
+        AnswerMemo.shared().keep(key, ctx);
       }
     };
   }

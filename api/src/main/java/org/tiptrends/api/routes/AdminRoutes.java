@@ -63,12 +63,33 @@ public final class AdminRoutes implements ApiRoutes {
       return false;
     }
     if (!MessageDigest.isEqual(sha256(auth.substring(7).strip()), tokenDigest)) {
-      LOG.warn("admin reload refused: wrong token from {}", ctx.ip());
+      refusedLog(ctx.ip());
       Responses.problem(ctx, Problem.of("forbidden", "Forbidden", 403,
           "The token is not the admin token.", ctx.path()));
       return false;
     }
     return true;
+  }
+
+  /** Refused tokens logged per minute at most; the rest are counted and reported once a minute. */
+  static final int REFUSALS_LOGGED_PER_MINUTE = 5;
+  private long refusalWindowStart;
+  private int refusalsInWindow;
+
+  /** A refused token is logged, at most {@link #REFUSALS_LOGGED_PER_MINUTE} a minute (no log flood). */
+  private synchronized void refusedLog(String ip) {
+    long now = System.nanoTime();
+    if (now - refusalWindowStart > 60_000_000_000L) {
+      if (refusalsInWindow > REFUSALS_LOGGED_PER_MINUTE) {
+        LOG.warn("admin reload refused {} more wrong tokens in the last minute (not logged one by one)",
+            refusalsInWindow - REFUSALS_LOGGED_PER_MINUTE);
+      }
+      refusalWindowStart = now;
+      refusalsInWindow = 0;
+    }
+    if (++refusalsInWindow <= REFUSALS_LOGGED_PER_MINUTE) {
+      LOG.warn("admin reload refused: wrong token from {}", ip);
+    }
   }
 
   private static byte[] sha256(String s) {

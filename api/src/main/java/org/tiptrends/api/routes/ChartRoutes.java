@@ -16,9 +16,10 @@ import org.tiptrends.api.charts.FlowCharts;
 import org.tiptrends.api.charts.ChartFrame;
 import org.tiptrends.api.charts.TrendCharts;
 import org.tiptrends.api.charts.render.ChartRenderer;
+import org.tiptrends.api.charts.render.DrawingBudget;
 import org.tiptrends.api.charts.render.RenderedCharts;
 import org.tiptrends.api.http.BadRequest;
-import org.tiptrends.api.http.ETags;
+import org.tiptrends.api.http.MissingData;
 import org.tiptrends.api.http.Params;
 import org.tiptrends.api.http.Responses;
 import org.tiptrends.api.http.SnapshotGet;
@@ -97,13 +98,19 @@ public final class ChartRoutes implements ApiRoutes {
 
   private final SnapshotHolder snapshots;
   private final ChartRenderer renderer;
+  private final DrawingBudget budget;
   private final RenderedCharts drawn = new RenderedCharts(CACHE_BYTES);
   /** Mart version → charts it cannot draw, and why. */
   private volatile Map.Entry<String, Map<String, String>> unavailable;
 
   public ChartRoutes(SnapshotHolder snapshots, ChartRenderer renderer) {
+    this(snapshots, renderer, DrawingBudget.shared());
+  }
+
+  public ChartRoutes(SnapshotHolder snapshots, ChartRenderer renderer, DrawingBudget budget) {
     this.snapshots = snapshots;
     this.renderer = renderer;
+    this.budget = budget;
   }
 
   @Override
@@ -131,7 +138,8 @@ public final class ChartRoutes implements ApiRoutes {
           "format", "echarts (default: the ECharts option JSON) | csv | svg | png",
           "width", "320 to 3000 (default " + ChartFrame.DEFAULT_WIDTH + ")",
           "height", "240 to 2000 (default " + ChartFrame.DEFAULT_HEIGHT + ")",
-          "scale", "PNG pixels per unit, 1 to 4 (default 2)")));
+          "scale", "PNG pixels per unit, 1 to 4 (default 2)",
+          "maxPixels", "a PNG has at most " + DrawingBudget.MAX_PIXELS + " pixels (width × height × scale²)")));
     }));
     routes.get("/api/v1/charts/{id}", SnapshotGet.of(snapshots, (ctx, s) -> {
       Entry entry = CATALOGUE.stream().filter(e -> e.id().equals(ctx.pathParam("id"))).findFirst()
@@ -142,10 +150,13 @@ public final class ChartRoutes implements ApiRoutes {
       int width = p.integer("width", 320, 3000, ChartFrame.DEFAULT_WIDTH);
       int height = p.integer("height", 240, 2000, ChartFrame.DEFAULT_HEIGHT);
       int scale = p.integer("scale", 1, 4, 2);
+      if ("png".equals(format) && DrawingBudget.pixels(width, height, scale) > DrawingBudget.MAX_PIXELS) {
+        throw new BadRequest("scale", "a PNG of width " + width + " × height " + height + " × scale² " + scale * scale
+            + " = " + DrawingBudget.pixels(width, height, scale) + " pixels is larger than the limit of "
+            + DrawingBudget.MAX_PIXELS + " pixels; ask a smaller width, height or scale");
+      }
       Chart chart = entry.builder().build(p, s, width, height);
-      // the drawing depends on the version and the request only, as the ETag does
-      String key = ETags.of(s.version(), ctx.path(), Params.query(ctx));
-      send(ctx, chart, format, scale, key);
+      send(ctx, chart, format, scale, drawnKey(s.version(), entry, ctx, format, width, height, scale));
     }));
   }
 
@@ -162,7 +173,7 @@ public final class ChartRoutes implements ApiRoutes {
     for (Entry e : CATALOGUE) {
       try {
         e.builder().build(Params.none(), s, ChartFrame.DEFAULT_WIDTH, ChartFrame.DEFAULT_HEIGHT);
-      } catch (BadRequest refused) {
+      } catch (BadRequest | MissingData refused) {
         out.put(e.id(), refused.getMessage());
       }
     }
@@ -175,14 +186,44 @@ public final class ChartRoutes implements ApiRoutes {
       case "csv" -> Responses.csv(ctx, chart.data().withSource(chart.texts().source()));
       case "svg" -> ctx.contentType("image/svg+xml; charset=utf-8")
           .header("Content-Disposition", disposition(chart, "svg"))
-          .result(drawn.get(key, () -> renderer.svg(chart).getBytes(StandardCharsets.UTF_8)));
+          .result(svg(key, chart));
       case "png" -> ctx.contentType("image/png")
           .header("Content-Disposition", disposition(chart, "png"))
-          .result(drawn.get(key, () -> renderer.png(chart, scale)));
+          .result(drawn.get(key, () -> {
+            // the SVG under the SVG budget (and cached: the SVG of the same chart is the same), then
+            // the PNG under the PNG budget, so that a PNG holds one permit at a time
+            String svg = new String(svg(key.replace("\nformat=png\n", "\nformat=svg\n")
+                .replaceAll("\nscale=\\d+$", ""), chart), StandardCharsets.UTF_8);
+            return budget.png(() -> renderer.png(svg, scale));
+          }));
       default -> ctx.contentType(Responses.JSON)
           .header("Content-Disposition", disposition(chart, "json"))
           .result(chart.optionJson().getBytes(StandardCharsets.UTF_8));
     }
+  }
+
+  private byte[] svg(String key, Chart chart) {
+    return drawn.get(key, () -> budget.svg(() -> renderer.svg(chart).getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * The drawn chart's cache key: the version, the chart and its normalised parameters (data
+   * parameters sorted by name, values lower-cased; format, width and height with defaults filled in;
+   * the scale for PNGs only), so that {@code format=PNG} and {@code format=png}, or a default given
+   * explicitly, find the same drawing.
+   */
+  static String drawnKey(String version, Entry entry, Context ctx, String format, int width, int height, int scale) {
+    StringBuilder key = new StringBuilder(version).append('\n').append(entry.id()).append('\n');
+    for (Map.Entry<String, String> q : Params.query(ctx)) {
+      if (!DRAWING.contains(q.getKey())) {
+        key.append(q.getKey()).append('=').append(q.getValue().toLowerCase(java.util.Locale.ROOT)).append('&');
+      }
+    }
+    key.append("\nformat=").append(format).append("\nwidth=").append(width).append("\nheight=").append(height);
+    if ("png".equals(format)) {
+      key.append("\nscale=").append(scale);
+    }
+    return key.toString();
   }
 
   private static String disposition(Chart chart, String extension) {

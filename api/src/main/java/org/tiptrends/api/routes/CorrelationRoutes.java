@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import java.util.ArrayList;
 import java.util.List;
 import org.tiptrends.api.http.BadRequest;
+import org.tiptrends.api.http.MissingData;
 import org.tiptrends.api.http.Params;
 import org.tiptrends.api.http.Responses;
 import org.tiptrends.api.http.Responses.CsvTable;
@@ -74,7 +75,7 @@ public final class CorrelationRoutes implements ApiRoutes {
     Integer year = null;
     if (!yearText.equals("latest")) {
       if (s.years().isEmpty()) {
-        throw new BadRequest("year", "the live mart version has no years");
+        throw new MissingData("the live mart version has no years");
       }
       year = p.year("year", s.years().first(), s.years().last(), null);
     }

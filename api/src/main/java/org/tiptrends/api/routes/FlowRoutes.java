@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import java.util.ArrayList;
 import java.util.List;
 import org.tiptrends.api.http.BadRequest;
+import org.tiptrends.api.http.MissingData;
 import org.tiptrends.api.http.Params;
 import org.tiptrends.api.http.Responses;
 import org.tiptrends.api.http.Responses.CsvTable;
@@ -52,7 +53,7 @@ public final class FlowRoutes implements ApiRoutes {
     Integer year = null;
     if (p.has("year")) {
       if (s.flowYears().isEmpty()) {
-        throw new BadRequest("year", "the live mart version has no flow rows");
+        throw new MissingData("the live mart version has no flow rows");
       }
       year = p.year("year", s.flowYears().first(), s.flowYears().last(), null);
     }

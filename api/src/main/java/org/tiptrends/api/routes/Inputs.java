@@ -2,6 +2,7 @@ package org.tiptrends.api.routes;
 
 import java.util.List;
 import org.tiptrends.api.http.BadRequest;
+import org.tiptrends.api.http.MissingData;
 import org.tiptrends.api.http.Params;
 import org.tiptrends.api.queries.Places;
 import org.tiptrends.api.snapshot.Geography;
@@ -35,7 +36,7 @@ public final class Inputs {
   /** A year of {@code victims_by_year}, or the default ({@code null}: required). */
   public static int victimYear(Params p, MartSnapshot s, String name, Integer defaultValue) {
     if (s.years().isEmpty()) {
-      throw new BadRequest(name, "the live mart version has no victims rows");
+      throw new MissingData("the live mart version has no victims rows");
     }
     return p.year(name, s.years().first(), s.years().last(), defaultValue);
   }

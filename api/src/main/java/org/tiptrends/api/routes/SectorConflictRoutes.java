@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import java.util.ArrayList;
 import java.util.List;
 import org.tiptrends.api.http.BadRequest;
+import org.tiptrends.api.http.MissingData;
 import org.tiptrends.api.http.Params;
 import org.tiptrends.api.http.Responses;
 import org.tiptrends.api.http.Responses.CsvTable;
@@ -43,7 +44,7 @@ public final class SectorConflictRoutes implements ApiRoutes {
   static SectorQuery.Answer sectors(Params p, MartSnapshot s) {
     List<String> geos = new ArrayList<>(s.sectors().byGeo().keySet());
     if (geos.isEmpty()) {
-      throw new BadRequest("geo", "the live mart version (" + s.version() + ") has no ILOSTAT sector data");
+      throw new MissingData("the live mart version (" + s.version() + ") has no ILOSTAT sector data");
     }
     String geo = p.choice("geo", geos, geos.contains("WLD") ? "WLD" : geos.get(0));
     List<Sectors.Row> all = s.sectors().byGeo().get(geo);
@@ -60,7 +61,7 @@ public final class SectorConflictRoutes implements ApiRoutes {
   /** Countries in conflict against the others for {@code measure}, years {@code from}–{@code to}. */
   static ConflictQuery.Answer conflict(Params p, MartSnapshot s) {
     if (!s.panel().has("conflict_max_intensity") || s.panel().byCountry("conflict_max_intensity").isEmpty()) {
-      throw new BadRequest("measure", "the live mart version (" + s.version() + ") has no conflict data "
+      throw new MissingData("the live mart version (" + s.version() + ") has no conflict data "
           + "(no UCDP file in its input)");
     }
     String measure = p.choice("measure", ConflictQuery.MEASURES, "child_share");

@@ -53,11 +53,11 @@ public record RunSummary(String runId, String version, String startedAt, String 
     }
     List<String> warnings = new ArrayList<>();
     for (JsonNode w : run.path("warnings")) {
-      warnings.add(w.asText());
+      warnings.add(HostPaths.strip(w.asText()));
     }
     List<Check> checks = new ArrayList<>();
     for (JsonNode c : run.path("checks")) {
-      checks.add(new Check(text(c, "name"), text(c, "status"), text(c, "detail")));
+      checks.add(new Check(text(c, "name"), text(c, "status"), HostPaths.strip(text(c, "detail"))));
     }
     JsonNode share = run.path("citizenship").path("resolved_share");
     return new RunSummary(text(run, "run_id"), text(run, "version"), text(run, "started_at"),

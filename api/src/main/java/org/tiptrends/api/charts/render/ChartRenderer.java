@@ -12,8 +12,9 @@ import org.tiptrends.api.charts.Chart;
  */
 public final class ChartRenderer {
   private static final Logger LOG = LoggerFactory.getLogger(ChartRenderer.class);
-  private static final ChartRenderer SHARED =
-      new ChartRenderer(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
+  /** GraalJS contexts of the shared renderer: SVGs drawn at once. */
+  static final int CONTEXTS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+  private static final ChartRenderer SHARED = new ChartRenderer(CONTEXTS);
 
   private final int contexts;
   private final PngRenderer png = new PngRenderer();
@@ -47,6 +48,11 @@ public final class ChartRenderer {
   /** @param scale pixels per chart unit */
   public byte[] png(Chart chart, double scale) {
     return png.png(svg(chart), scale);
+  }
+
+  /** An SVG this renderer drew, as a PNG; @param scale pixels per chart unit */
+  public byte[] png(String svg, double scale) {
+    return png.png(svg, scale);
   }
 
   /** Loads ECharts into every context on a daemon thread, off the request path. */

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 public final class RenderedCharts {
   private final long maxBytes;
   private final LinkedHashMap<String, byte[]> entries = new LinkedHashMap<>(64, 0.75f, true);
+  private final java.util.Map<String, java.util.concurrent.CompletableFuture<byte[]>> inFlight = new java.util.HashMap<>();
   private long bytes;
   private long hits;
   private long misses;
@@ -24,9 +25,11 @@ public final class RenderedCharts {
 
   /**
    * The bytes drawn for {@code key}, drawing them with {@code draw} when absent. Two requests for
-   * the same absent key may both draw; the result is the same.
+   * the same absent key draw once: the second waits for the first's drawing (or its error).
    */
   public byte[] get(String key, Supplier<byte[]> draw) {
+    java.util.concurrent.CompletableFuture<byte[]> mine;
+    java.util.concurrent.CompletableFuture<byte[]> theirs;
     synchronized (this) {
       byte[] hit = entries.get(key);
       if (hit != null) {
@@ -34,8 +37,38 @@ public final class RenderedCharts {
         return hit;
       }
       misses++;
+      // one draw per absent key: requests for a chart being drawn wait for that drawing (issue 18:
+      // after a new version goes live, a popular chart is drawn once, not once per request)
+      theirs = inFlight.get(key);
+      mine = theirs == null ? new java.util.concurrent.CompletableFuture<>() : null;
+      if (mine != null) {
+        inFlight.put(key, mine);
+      }
     }
-    byte[] drawn = draw.get();
+    if (theirs != null) {
+      try {
+        return theirs.join();
+      } catch (java.util.concurrent.CompletionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        throw e;
+      }
+    }
+    byte[] drawn;
+    try {
+      drawn = draw.get();
+    } catch (RuntimeException | Error e) {
+      synchronized (this) {
+        inFlight.remove(key);
+      }
+      mine.completeExceptionally(e);
+      throw e;
+    }
+    synchronized (this) {
+      inFlight.remove(key);
+    }
+    mine.complete(drawn);
     synchronized (this) {
       if (drawn.length <= maxBytes) {
         byte[] previous = entries.put(key, drawn);
