@@ -6,7 +6,7 @@ import java.util.NavigableMap;
 import java.util.TreeSet;
 import org.tiptrends.api.charts.Chart;
 import org.tiptrends.api.charts.MapCharts;
-import org.tiptrends.api.http.BadRequest;
+import org.tiptrends.api.http.MissingData;
 import org.tiptrends.api.http.Params;
 import org.tiptrends.api.snapshot.MartSnapshot;
 import org.tiptrends.api.snapshot.Panel;
@@ -20,7 +20,7 @@ final class MapRoute {
   static Chart chart(Params p, MartSnapshot s, int width, int height) {
     List<String> measures = Panel.MEASURES.keySet().stream().filter(s.panel()::has).toList();
     if (measures.isEmpty()) {
-      throw new BadRequest("measure", "this mart version has no country-year panel");
+      throw new MissingData("the live mart version (" + s.version() + ") has no country-year panel");
     }
     String measure = p.choice("measure", measures, measures.contains(DEFAULT_MEASURE) ? DEFAULT_MEASURE
         : measures.get(0));
@@ -29,7 +29,7 @@ final class MapRoute {
       years.addAll(e.getValue().keySet());
     }
     if (years.isEmpty()) {
-      throw new BadRequest("measure", "no country has a value of " + measure + " in the live mart version");
+      throw new MissingData("no country has a value of " + measure + " in the live mart version (" + s.version() + ")");
     }
     int year = p.year("year", years.first(), years.last(), years.last());
     return MapCharts.map("map", s, measure, year, width, height);

@@ -3,6 +3,7 @@ package org.tiptrends.api.routes;
 import java.util.ArrayList;
 import java.util.List;
 import org.tiptrends.api.http.BadRequest;
+import org.tiptrends.api.http.MissingData;
 import org.tiptrends.api.http.Params;
 import org.tiptrends.api.http.Responses.CsvTable;
 import org.tiptrends.api.queries.RateQuery;
@@ -22,7 +23,7 @@ final class RateTrend {
       throw new BadRequest("balanced", "per=100k is not available for the balanced panel", List.of("false"));
     }
     if (!s.rates().present()) {
-      throw new BadRequest("per", "this mart version has no rates_by_year (published before rates existed)");
+      throw new MissingData("the live mart version (" + s.version() + ") has no rates_by_year (published before rates existed)");
     }
     Geography geo = Inputs.geography(p, s, "geo");
     int[] years = Inputs.victimYears(p, s);
