@@ -52,7 +52,7 @@ import org.tiptrends.jobs.staging.StagedGlotip;
 public final class NightlyRun {
   static final List<Mart> MARTS = List.of(new VictimsByYearMart(), new FlowsMart(), new FlowSharesMart(),
       new IndicatorsMart(), new SectorsMart(), new ConflictMart(), new CountryYearPanelMart(),
-      new RatesByYearMart(), new JusticeByYearMart());
+      new JusticeByYearMart(), new RatesByYearMart());
 
   /**
    * The source folders, each required on every run (the first included) unless allowed missing:

@@ -508,9 +508,14 @@ class RealDataRunTest {
         places.put(code, new String[] {r.get("Region"), r.get("Subregion")});
       }
     }
-    // level|geo|year -> {count, low, high, population, reporting, suppressedOnly, withoutPopulation}
+    // measure|level|geo|year -> {count, low, high, population, reporting, suppressedOnly, withoutPopulation}
     Map<String, double[]> expected = new java.util.HashMap<>();
-    IndependentGlotip.victimCells(raw).forEach((k, cell) -> {
+    Map<String, Map<IndependentGlotip.Key, IndependentGlotip.Sum>> cellsByMeasure = new java.util.TreeMap<>();
+    cellsByMeasure.put("detected_victims", IndependentGlotip.victimCells(raw));
+    for (String measure : IndependentGlotip.JUSTICE_INDICATORS.keySet()) {
+      cellsByMeasure.put(measure, IndependentGlotip.justiceCells(raw, measure));
+    }
+    cellsByMeasure.forEach((measure, cells) -> cells.forEach((k, cell) -> {
       if (!k.level().equals("country") || !k.sex().equals("total") || !k.age().equals("total")
           || !k.form().equals("total")) {
         return;
@@ -518,7 +523,7 @@ class RealDataRunTest {
       Double pop = population.get(k.geo() + " " + k.year());
       String[] place = places.get(k.geo());
       for (String area : List.of("country|" + k.geo(), "world|WLD", "region|" + place[0], "subregion|" + place[1])) {
-        double[] e = expected.computeIfAbsent(area + "|" + k.year(), x -> new double[7]);
+        double[] e = expected.computeIfAbsent(measure + "|" + area + "|" + k.year(), x -> new double[7]);
         if (pop == null) {
           e[6]++;
         } else {
@@ -530,14 +535,13 @@ class RealDataRunTest {
           e[5] += cell.suppressedOnly.isEmpty() ? 0 : 1;
         }
       }
-    });
+    }));
     Set<String> countries = new HashSet<>();
     places.keySet().forEach(countries::add);
     Set<String> seen = new HashSet<>();
     int withoutPopulation = 0;
     for (Row r : mart("rates_by_year").collectAsList()) {
-      assertEquals("detected_victims", r.getAs("measure"));
-      String key = r.getAs("geo_level") + "|" + geo(r, countries) + "|" + r.<Integer>getAs("year");
+      String key = r.getAs("measure") + "|" + r.getAs("geo_level") + "|" + geo(r, countries) + "|" + r.<Integer>getAs("year");
       double[] e = expected.get(key);
       assertTrue(e != null, "a rates row the workbook does not have: " + key);
       assertTrue(seen.add(key), "two rows for " + key);
@@ -558,12 +562,12 @@ class RealDataRunTest {
     assertEquals(expected.keySet(), seen, "every geography-year with a total is a rates row");
     assertTrue(withoutPopulation > 0, "some aggregate leaves out a country without population (e.g. Taiwan)");
     // a few figures stated outright, to read: the world in 2018
-    double[] world2018 = expected.get("world|WLD|2018");
+    double[] world2018 = expected.get("detected_victims|world|WLD|2018");
     assertTrue(world2018[4] >= 100 && world2018[3] > 3e9, java.util.Arrays.toString(world2018));
     int panel = 0;
     for (Row r : mart("country_year_panel").filter(col("victims_per_100k").isNotNull()).collectAsList()) {
       String code = countries.contains(r.<String>getAs("iso3")) ? r.getAs("iso3") : "name:" + r.getAs("country_name");
-      double[] e = expected.get("country|" + code + "|" + r.<Integer>getAs("year"));
+      double[] e = expected.get("detected_victims|country|" + code + "|" + r.<Integer>getAs("year"));
       double rate = 1e5 * e[0] / e[3];
       assertEquals(rate, r.<Double>getAs("victims_per_100k"), 1e-9 * (1 + rate), code);
       assertEquals(1e5 * e[1] / e[3], r.<Double>getAs("victims_per_100k_low"), 1e-9 * (1 + rate), code);

@@ -13,8 +13,8 @@ import org.apache.spark.sql.Row;
  * {@code rates_by_year}: detected victims per 100,000 population (SDG 16.2.2) for the world, every
  * M49 region and sub-region and every country, per year, with bounds, the population used and the
  * coverage ({@link Rates}). {@code measure} names the count rated: {@code detected_victims} (the
- * total cell of {@code victims_by_year}); other measures (justice counts) can be added as rows of the
- * same mart by the same {@link Rates#rollUp}.
+ * total cell of {@code victims_by_year}) and each measure of {@code justice_by_year} (its total cell:
+ * {@code formal_contact}, {@code prosecuted}, {@code convicted}, {@code offences}).
  */
 public final class RatesByYearMart extends Mart {
   public static final String NAME = "rates_by_year";
@@ -33,12 +33,24 @@ public final class RatesByYearMart extends Mart {
 
   @Override
   public Dataset<Row> build(MartInputs in) {
-    Dataset<Row> victims = in.built(VictimsByYearMart.NAME).filter(col("geo_level").equalTo("country")
-            .and(col("sex").equalTo("total")).and(col("age").equalTo("total")).and(col("form").equalTo("total")))
-        .select(col("year"), col("geo_code").as("iso3"), col("victims").as("count"),
-            col("victims_low").as("count_low"), col("victims_high").as("count_high"),
-            col(GeoRollup.SUPPRESSED_ONLY).equalTo(1).as("all_suppressed"));
-    Dataset<Row> rates = Rates.rollUp(victims, in).withColumn("measure", lit(VICTIMS));
+    Dataset<Row> rates = Rates.rollUp(countryTotals(in.built(VictimsByYearMart.NAME), "victims"), in)
+        .withColumn("measure", lit(VICTIMS));
+    // each criminal-justice measure is rated the same way, over the population of the countries
+    // reporting that measure (not those reporting victims)
+    Dataset<Row> justice = in.built(JusticeByYearMart.NAME);
+    for (String measure : new java.util.TreeSet<>(JusticeByYearMart.MEASURES.values())) {
+      rates = rates.unionByName(Rates.rollUp(countryTotals(justice.filter(col("measure").equalTo(measure)), "persons"), in)
+          .withColumn("measure", lit(measure)));
+    }
     return rates.select(columns().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
+  }
+
+  /** A roll-up mart's country rows of the total cell, as the country counts {@link Rates#rollUp} takes. */
+  private static Dataset<Row> countryTotals(Dataset<Row> mart, String count) {
+    return mart.filter(col("geo_level").equalTo("country")
+            .and(col("sex").equalTo("total")).and(col("age").equalTo("total")).and(col("form").equalTo("total")))
+        .select(col("year"), col("geo_code").as("iso3"), col(count).as("count"),
+            col(count + "_low").as("count_low"), col(count + "_high").as("count_high"),
+            col(GeoRollup.SUPPRESSED_ONLY).equalTo(1).as("all_suppressed"));
   }
 }
