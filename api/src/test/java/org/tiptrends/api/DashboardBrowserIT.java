@@ -130,6 +130,23 @@ class DashboardBrowserIT {
     WebElement map = card.findElement(By.cssSelector(".chart"));
     ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView(true)", map);
     Files.write(artifacts.resolve("dashboard-map.png"), map.getScreenshotAs(OutputType.BYTES));
+
+    // the map's own measure and year: chosen in the page, kept in the URL, drawn as the API's option
+    JsonNode panelColumns = api.json("/api/v1/meta").get("panelColumns");
+    assertTrue(panelColumns.toString().contains("\"gdp_per_capita\""), panelColumns.toString());
+    new Select(driver.findElement(By.name("mapMeasure"))).selectByValue("gdp_per_capita");
+    new WebDriverWait(driver, WAIT).until(d -> d.getCurrentUrl().contains("mapMeasure=gdp_per_capita"));
+    waitForCharts();
+    Select mapYear = new Select(driver.findElement(By.name("mapYear")));
+    String year = mapYear.getOptions().get(mapYear.getOptions().size() - 2).getDomAttribute("value");
+    mapYear.selectByValue(year);
+    new WebDriverWait(driver, WAIT).until(d -> d.getCurrentUrl().contains("mapYear=" + year));
+    waitForCharts();
+    JsonNode gdp = TestApi.parse(api.get("/api/v1/charts/map?format=echarts&measure=gdp_per_capita&year=" + year).body());
+    WebElement redrawn = driver.findElement(By.cssSelector("section.card[data-chart='map']"));
+    assertEquals("ready", redrawn.getDomAttribute("data-state"), redrawn.getText());
+    assertEquals(gdp.get("title").get(0).get("text").asText(), redrawn.findElement(By.tagName("h2")).getText());
+    assertTrue(redrawn.findElement(By.tagName("h2")).getText().contains(year), "the title names the year chosen");
   }
 
   @Test

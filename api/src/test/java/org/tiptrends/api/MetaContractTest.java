@@ -68,6 +68,25 @@ class MetaContractTest {
   }
 
   @Test
+  void countriesTheMapShapesLackAreListed() throws Exception {
+    Set<String> shapes = MapChartTest.shapes();
+    Set<String> expected = new TreeSet<>();
+    for (Row r : MartRows.victims()) {
+      if (MartRows.s(r, "geo_level").equals("country") && !shapes.contains(MartRows.s(r, "geo_code"))) {
+        expected.add(MartRows.s(r, "geo_code"));
+      }
+    }
+    Set<String> listed = new TreeSet<>();
+    for (JsonNode g : API.json("/api/v1/meta").get("notOnMap")) {
+      assertEquals("country", g.get("level").asText(), g.toString());
+      assertFalse(g.get("name").asText().isEmpty(), g.toString());
+      listed.add(g.get("code").asText());
+    }
+    assertFalse(expected.isEmpty(), "the sample has countries the shapes lack (small territories)");
+    assertEquals(expected, listed);
+  }
+
+  @Test
   void yearsGeographiesAndBreakdownsAreThoseOfTheMart() {
     JsonNode meta = API.json("/api/v1/meta");
     Set<Integer> years = new TreeSet<>();

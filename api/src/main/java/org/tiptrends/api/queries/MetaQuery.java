@@ -37,12 +37,15 @@ public final class MetaQuery {
   /**
    * @param generated some input is {@code tip-trends generate}'s sample data, not official statistics
    *     (each source says which)
+   * @param notOnMap the countries of this version the map's shapes lack (drawn nowhere on the map,
+   *     listed so they are not silently lost)
    */
   public record Meta(String version, String loadedAt, boolean generated, List<RunSummary.Input> sources, Years years,
-      Years flowYears, List<Geography> geographies, Breakdowns breakdowns,
+      Years flowYears, List<Geography> geographies, List<Geography> notOnMap, Breakdowns breakdowns,
       List<Indicators.Definition> indicators, List<String> panelColumns, Report report) {}
 
-  public static Meta meta(MartSnapshot s) {
+  /** @param mapShapes the ISO3 codes the map chart has a shape for */
+  public static Meta meta(MartSnapshot s, java.util.Set<String> mapShapes) {
     Map<String, List<String>> values = new LinkedHashMap<>(s.breakdownValues());
     values.put("demographic", Breakdown.DEMOGRAPHIC.keys());
     List<String> flowTypes = new ArrayList<>();
@@ -53,7 +56,9 @@ public final class MetaQuery {
     Collection<Indicators.Definition> indicators = s.indicators().definitions();
     return new Meta(s.version(), s.loadedAt().toString(), r.anyGenerated(), r.inputs(), Years.of(s.years()),
         Years.of(s.flowYears()),
-        List.copyOf(s.geographies()), new Breakdowns(Breakdown.codes(), values, flowTypes),
+        List.copyOf(s.geographies()),
+        s.geographies().stream().filter(g -> g.level().equals("country") && !mapShapes.contains(g.code())).toList(),
+        new Breakdowns(Breakdown.codes(), values, flowTypes),
         List.copyOf(indicators), Panel.MEASURES.keySet().stream().filter(s.panel()::has).toList(),
         new Report(r.runId(), r.startedAt(), r.finishedAt(), r.sparkVersion(), r.stagedRows(),
             r.quarantineRows(), r.quarantineByReason(), r.excludedCodes(), r.resolvedShare(),

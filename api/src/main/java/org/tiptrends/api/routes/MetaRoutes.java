@@ -1,6 +1,7 @@
 package org.tiptrends.api.routes;
 
 import io.javalin.config.RoutesConfig;
+import org.tiptrends.api.charts.WorldMap;
 import org.tiptrends.api.http.Params;
 import org.tiptrends.api.http.Responses;
 import org.tiptrends.api.http.SnapshotGet;
@@ -19,7 +20,7 @@ public final class MetaRoutes implements ApiRoutes {
   public void register(RoutesConfig routes) {
     routes.get("/api/v1/meta", SnapshotGet.of(snapshots, (ctx, s) -> {
       Params.of(ctx);
-      Responses.json(ctx, MetaQuery.meta(s));
+      Responses.json(ctx, MetaQuery.meta(s, WorldMap.get().countries().keySet()));
     }));
   }
 }

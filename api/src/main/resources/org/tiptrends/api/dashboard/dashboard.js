@@ -16,10 +16,19 @@
     'gdp-transregional-scatter': { year: 'year', method: 'method' },
     'sectors': {},
     'conflict-comparison': { measure: 'measure' },
-    'map': {}
+    'map': { measure: 'mapMeasure', year: 'mapYear' }
+  };
+  // the map's measures (panel columns) in words; a column not named here shows its code
+  const MAP_MEASURES = {
+    victims_per_100k: 'Detected victims per 100,000 population', detected_victims: 'Detected victims',
+    female_share: 'Share of women and girls', child_share: 'Share of children',
+    forced_labour_share: 'Share in forced labour', transregional_share: 'Share from other regions',
+    domestic_share: 'Share of own nationals', subregional_share: 'Share from the same sub-region',
+    regional_share: 'Share from the same region', known_origin_victims: 'Detected victims of known origin',
+    gdp_per_capita: 'GDP per capita (current US$)', conflict_max_intensity: 'Armed-conflict intensity'
   };
   const DEFAULTS = { geo: 'WLD', by: 'none', from: '', to: '', balanced: 'false', destination: '',
-    method: 'spearman', year: '', measure: 'child_share' };
+    method: 'spearman', year: '', measure: 'child_share', mapMeasure: 'victims_per_100k', mapYear: '' };
   const form = document.getElementById('filters');
   const main = document.getElementById('charts');
   const cards = new Map();
@@ -71,7 +80,9 @@
       option(form.elements.from, String(y), String(y));
       option(form.elements.to, String(y), String(y));
       option(form.elements.year, String(y), String(y));
+      option(form.elements.mapYear, String(y), String(y));
     });
+    (meta.panelColumns || []).forEach(m => option(form.elements.mapMeasure, m, MAP_MEASURES[m] || m));
     if (!state.from && years.length) state.from = String(years[0]);
     if (!state.to && years.length) state.to = String(years[years.length - 1]);
     DEFAULTS.from = years.length ? String(years[0]) : '';
