@@ -5,14 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
-import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler.SheetContentsHandler;
-import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.tiptrends.jobs.io.Location;
@@ -30,6 +25,17 @@ public final class GlotipXlsxReader {
   /** The rows of one workbook in {@link GlotipLayout#RAW_SCHEMA}, with its header. */
   public record Result(List<Row> rows, GlotipLayout.Header header) {}
 
+  private final boolean saxOnly;
+
+  public GlotipXlsxReader() {
+    this(false);
+  }
+
+  /** @param saxOnly read every sheet with the SAX parser, never the scanner (to compare the two) */
+  GlotipXlsxReader(boolean saxOnly) {
+    this.saxOnly = saxOnly;
+  }
+
   public Result read(Location file) {
     String name = file.toString();
     if (!file.isFile()) {
@@ -39,12 +45,9 @@ public final class GlotipXlsxReader {
     if (notXlsx != null) {
       throw new InputException(name, "not a readable xlsx workbook (" + notXlsx + ")");
     }
-    RowCollector collector = new RowCollector(name);
+    RowCollector collector;
     try {
-      file.withLocalFile(local -> {
-        parse(local, name, collector);
-        return null;
-      });
+      collector = file.withLocalFile(local -> parse(local, name, saxOnly));
     } catch (InputException e) {
       throw e;
     } catch (Exception | LinkageError e) {
@@ -54,20 +57,33 @@ public final class GlotipXlsxReader {
     return new Result(collector.rows, collector.header);
   }
 
-  private static void parse(java.nio.file.Path local, String name, RowCollector collector) throws Exception {
+  /**
+   * Scans the first sheet with {@link SheetScanner}; a sheet written in XML the scanner does not
+   * handle is read again, from its start, with the SAX parser and the same handler.
+   */
+  private static RowCollector parse(java.nio.file.Path local, String name, boolean saxOnly) throws Exception {
     try (OPCPackage pkg = OPCPackage.open(local.toFile(), PackageAccess.READ)) {
       XSSFReader reader = new XSSFReader(pkg);
       ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
-      XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
-      if (!sheets.hasNext()) {
+      if (!reader.getSheetsData().hasNext()) {
         throw new InputException(name, "workbook has no sheet");
       }
-      try (InputStream sheet = sheets.next()) {
-        XMLReader parser = XMLHelper.newXMLReader();
-        parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null, strings,
-            collector, new DataFormatter(java.util.Locale.ROOT), false));
-        parser.parse(new InputSource(sheet));
+      if (!saxOnly) {
+        RowCollector collector = new RowCollector(name);
+        try (InputStream sheet = reader.getSheetsData().next()) {
+          new SheetScanner(sheet, new GlotipSheetHandler(reader.getStylesTable(), strings, collector)).scan();
+          return collector;
+        } catch (SheetScanner.Unsupported e) {
+          // read below with the XML parser
+        }
       }
+      RowCollector collector = new RowCollector(name);
+      try (InputStream sheet = reader.getSheetsData().next()) {
+        XMLReader parser = XMLHelper.newXMLReader();
+        parser.setContentHandler(new GlotipSheetHandler(reader.getStylesTable(), strings, collector));
+        parser.parse(new InputSource(new java.io.BufferedInputStream(sheet, 1 << 16)));
+      }
+      return collector;
     }
   }
 
@@ -83,12 +99,18 @@ public final class GlotipXlsxReader {
   }
 
   /** Buffers the first rows until the header is found, then converts each row as it streams by. */
-  private static final class RowCollector implements SheetContentsHandler {
+  private static final class RowCollector implements GlotipSheetHandler.Rows {
+    private static final int WIDTH = GlotipLayout.RAW_SCHEMA.size();
     private final String file;
     private final List<List<String>> head = new ArrayList<>();
     private final List<Row> rows = new ArrayList<>();
     private GlotipLayout.Header header;
+    /** Per raw column (in {@link GlotipLayout#COLUMNS} order), the sheet column it is read from, or -1. */
+    private int[] sheetColumn;
     private List<String> current;
+    /** The current data row's cells up to the last column the header names. */
+    private String[] cells = new String[0];
+    private boolean blank;
     private int nextColumn;
 
     RowCollector(String file) {
@@ -97,18 +119,34 @@ public final class GlotipXlsxReader {
 
     @Override
     public void startRow(int rowNum) {
-      current = new ArrayList<>();
       nextColumn = 0;
+      if (header == null) {
+        current = new ArrayList<>();
+      } else {
+        java.util.Arrays.fill(cells, null);
+        blank = true;
+      }
     }
 
     @Override
-    public void cell(String ref, String value, XSSFComment comment) {
-      int col = ref == null ? nextColumn : new CellReference(ref).getCol();
-      while (current.size() < col) {
-        current.add(null);
+    public void cell(int col, String value) {
+      if (col < 0) {
+        col = nextColumn;
       }
-      current.add(value);
       nextColumn = col + 1;
+      if (header == null) {
+        while (current.size() < col) {
+          current.add(null);
+        }
+        current.add(value);
+        return;
+      }
+      if (value != null && !value.isBlank()) {
+        blank = false;
+      }
+      if (col < cells.length) {
+        cells[col] = value;
+      }
     }
 
     @Override
@@ -117,21 +155,32 @@ public final class GlotipXlsxReader {
         head.add(current);
         if (looksLikeHeader(current) || head.size() >= GlotipLayout.MAX_PREAMBLE_ROWS) {
           header = GlotipLayout.locateHeader(file, head);
+          mapColumns();
         }
         return;
       }
-      if (current.stream().allMatch(v -> v == null || v.isBlank())) {
+      if (blank) {
         return; // a blank spreadsheet row holds no data
       }
-      Object[] values = new Object[GlotipLayout.RAW_SCHEMA.size()];
+      Object[] values = new Object[WIDTH];
+      for (int i = 0; i < sheetColumn.length; i++) {
+        values[i] = sheetColumn[i] < 0 ? null : cells[sheetColumn[i]];
+      }
+      values[WIDTH - 2] = file;
+      values[WIDTH - 1] = (long) rowNum + 1;
+      rows.add(RowFactory.create(values));
+    }
+
+    private void mapColumns() {
+      sheetColumn = new int[GlotipLayout.COLUMNS.size()];
+      int max = -1;
       int i = 0;
       for (String column : GlotipLayout.COLUMNS.keySet()) {
         Integer pos = header.positions().get(column);
-        values[i++] = pos != null && pos < current.size() ? current.get(pos) : null;
+        sheetColumn[i++] = pos == null ? -1 : pos;
+        max = Math.max(max, pos == null ? -1 : pos);
       }
-      values[i++] = file;
-      values[i] = (long) rowNum + 1;
-      rows.add(RowFactory.create(values));
+      cells = new String[max + 1];
     }
 
     void finish() {
