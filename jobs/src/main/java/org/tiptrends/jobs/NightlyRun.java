@@ -175,6 +175,7 @@ public final class NightlyRun {
     Location build = store.newBuildDirectory(runId);
     RunReport report = new RunReport();
     Dataset<Row> staged = null;
+    MartInputs marts = null;
     try {
       report.put("run_id", runId).put("version", version).put("started_at", started.toString())
           .put("spark_master", spark.sparkContext().master()).put("spark_version", spark.version())
@@ -236,7 +237,7 @@ public final class NightlyRun {
           "unmapped_gleditsch_ward_codes_explained", UcdpSource.explainUnmapped(ucdp.unmappedGwCodes()),
           "bad_rows", ucdp.badRows()));
 
-      MartInputs marts = new MartInputs(spark, staged, worldBank.observations(),
+      marts = new MartInputs(spark, staged, worldBank.observations(),
           ilo.observations(), ucdp.locations(), ReferenceData.standard());
       Map<String, Long> outputs = new LinkedHashMap<>();
       Map<String, List<String>> missingContractColumns = new LinkedHashMap<>();
@@ -287,6 +288,9 @@ public final class NightlyRun {
       }
       throw e;
     } finally {
+      if (marts != null) {
+        marts.release();
+      }
       if (staged != null) {
         staged.unpersist();
       }

@@ -56,10 +56,9 @@ public final class GeoRollup {
   public static Dataset<Row> rollUp(Dataset<Row> staged, List<String> keys, String count, MartInputs in) {
     Column[] countryKey = Stream.concat(Stream.of("year", "iso3", "country_name", "region_code", "subregion_code"),
         keys.stream()).map(functions::col).toArray(Column[]::new);
-    Dataset<Row> cells = staged.groupBy(countryKey)
+    Dataset<Row> cells = in.cache(staged.groupBy(countryKey)
         .agg(sum("point").as(count), sum("low").as(count + "_low"), sum("high").as(count + "_high"),
-            min(when(col("suppressed"), lit(1)).otherwise(lit(0))).as(ALL_SUPPRESSED))
-        .cache();
+            min(when(col("suppressed"), lit(1)).otherwise(lit(0))).as(ALL_SUPPRESSED)));
     List<String> out = columns(keys, count);
     Dataset<Row> countries = cells.withColumn("geo_level", lit("country")).withColumn("geo_code", col("iso3"))
         .withColumn("geo_name", col("country_name")).withColumn(REPORTING, lit(1))

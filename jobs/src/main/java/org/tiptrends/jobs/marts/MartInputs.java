@@ -25,6 +25,7 @@ public final class MartInputs {
   private final ReferenceData reference;
   private Dataset<Row> regionNames;
   private final java.util.Map<String, Dataset<Row>> built = new java.util.HashMap<>();
+  private final List<Dataset<Row>> cached = new ArrayList<>();
 
   public MartInputs(SparkSession spark, Dataset<Row> stagedGlotip, Dataset<Row> indicators,
       Dataset<Row> sectors, Dataset<Row> conflictLocations, ReferenceData reference) {
@@ -47,6 +48,22 @@ public final class MartInputs {
   /** Records a mart built in this run, for marts that build on it. */
   public void register(String mart, Dataset<Row> rows) {
     built.put(mart, rows);
+  }
+
+  /**
+   * Caches an intermediate result a mart reads more than once, until {@link #release()}: the
+   * Spark session outlives the run (tests, a long-lived driver), so nothing a run caches may stay.
+   */
+  public Dataset<Row> cache(Dataset<Row> rows) {
+    Dataset<Row> c = rows.cache();
+    cached.add(c);
+    return c;
+  }
+
+  /** Drops everything this run cached ({@link #cache}); called when the run ends, however it ends. */
+  public void release() {
+    cached.forEach(d -> d.unpersist(false));
+    cached.clear();
   }
 
   /** A mart built earlier in this run. */

@@ -49,11 +49,12 @@ public final class Rates {
   }
 
   /**
-   * @param countryCounts one row per country-year of one measure: {@code year, iso3, count, count_low,
-   *     count_high, all_suppressed} (true when the count rests only on {@code <5} cells)
-   * @return world, region, sub-region and country rows: {@code year, geo_level, geo_code, geo_name}
-   *     then {@link #valueColumns()}; an aggregate none of whose reporting countries has a population
-   *     has null count, population and rate, and says how many countries it left out
+   * @param countryCounts one row per country, year and measure: {@code year, iso3, measure, count,
+   *     count_low, count_high, all_suppressed} (true when the count rests only on {@code <5} cells);
+   *     every measure goes through one roll-up, each over the population of the countries reporting it
+   * @return world, region, sub-region and country rows: {@code year, geo_level, geo_code, geo_name,
+   *     measure} then {@link #valueColumns()}; an aggregate none of whose reporting countries has a
+   *     population has null count, population and rate, and says how many countries it left out
    */
   public static Dataset<Row> rollUp(Dataset<Row> countryCounts, MartInputs in) {
     Dataset<Row> population = in.indicators()
@@ -61,14 +62,14 @@ public final class Rates {
         .select(col("year").as("p_year"), col("iso3").as("p_iso3"), col("value").as("population"));
     Dataset<Row> joined = countryCounts.join(population, countryCounts.col("year").equalTo(population.col("p_year"))
         .and(countryCounts.col("iso3").equalTo(population.col("p_iso3"))), "left")
-        .select(col("year"), col("iso3"), col("count"), col("count_low"), col("count_high"), col("all_suppressed"),
-            col("population"));
+        .select(col("year"), col("iso3"), col("measure"), col("count"), col("count_low"), col("count_high"),
+            col("all_suppressed"), col("population"));
     Dataset<Row> staged = joined.flatMap((FlatMapFunction<Row, Row>) Rates::parts, Encoders.row(STAGED));
-    Dataset<Row> rolled = GeoRollup.rollUp(staged, List.of(PART), "v", in);
+    Dataset<Row> rolled = GeoRollup.rollUp(staged, List.of("measure", PART), "v", in);
     Column counted = col(PART).equalTo("counted");
     Column pop = col(PART).equalTo("population");
     Column without = col(PART).equalTo("without_population");
-    Dataset<Row> wide = rolled.groupBy(col("year"), col("geo_level"), col("geo_code"), col("geo_name")).agg(
+    Dataset<Row> wide = rolled.groupBy(col("year"), col("geo_level"), col("geo_code"), col("geo_name"), col("measure")).agg(
         first(when(counted, col("v")), true).as("count"),
         first(when(counted, col("v_low")), true).as("count_low"),
         first(when(counted, col("v_high")), true).as("count_high"),
@@ -77,7 +78,7 @@ public final class Rates {
         first(when(counted, col(GeoRollup.SUPPRESSED_ONLY)), true).as(GeoRollup.SUPPRESSED_ONLY),
         first(when(without, col(GeoRollup.REPORTING)), true).as(WITHOUT_POPULATION));
     List<Column> select = new ArrayList<>(List.of(col("year"), col("geo_level"), col("geo_code"), col("geo_name"),
-        col("count"), col("count_low"), col("count_high"), col("population"),
+        col("measure"), col("count"), col("count_low"), col("count_high"), col("population"),
         per100k(col("count"), col("population")).as("rate_per_100k"),
         per100k(col("count_low"), col("population")).as("rate_per_100k_low"),
         per100k(col("count_high"), col("population")).as("rate_per_100k_high"),
@@ -93,6 +94,7 @@ public final class Rates {
       .add("country_name", DataTypes.StringType, true)
       .add("region_code", DataTypes.StringType, true)
       .add("subregion_code", DataTypes.StringType, true)
+      .add("measure", DataTypes.StringType, false)
       .add(PART, DataTypes.StringType, false)
       .add("point", DataTypes.DoubleType, false)
       .add("low", DataTypes.DoubleType, false)
@@ -103,7 +105,7 @@ public final class Rates {
     String iso3 = r.getAs("iso3");
     Country c = ReferenceData.standard().country(iso3).orElse(null);
     Object[] place = {r.<Integer>getAs("year"), iso3, c == null ? iso3 : c.name(),
-        c == null ? null : c.regionCode(), c == null ? null : c.subregionCode()};
+        c == null ? null : c.regionCode(), c == null ? null : c.subregionCode(), r.<String>getAs("measure")};
     double point = ((Number) r.getAs("count")).doubleValue();
     double low = ((Number) r.getAs("count_low")).doubleValue();
     double high = ((Number) r.getAs("count_high")).doubleValue();
@@ -120,6 +122,6 @@ public final class Rates {
   }
 
   private static Row row(Object[] place, String part, double point, double low, double high, boolean suppressed) {
-    return RowFactory.create(place[0], place[1], place[2], place[3], place[4], part, point, low, high, suppressed);
+    return RowFactory.create(place[0], place[1], place[2], place[3], place[4], place[5], part, point, low, high, suppressed);
   }
 }

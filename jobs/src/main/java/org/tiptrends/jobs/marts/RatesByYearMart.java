@@ -33,23 +33,18 @@ public final class RatesByYearMart extends Mart {
 
   @Override
   public Dataset<Row> build(MartInputs in) {
-    Dataset<Row> rates = Rates.rollUp(countryTotals(in.built(VictimsByYearMart.NAME), "victims"), in)
-        .withColumn("measure", lit(VICTIMS));
-    // each criminal-justice measure is rated the same way, over the population of the countries
-    // reporting that measure (not those reporting victims)
-    Dataset<Row> justice = in.built(JusticeByYearMart.NAME);
-    for (String measure : new java.util.TreeSet<>(JusticeByYearMart.MEASURES.values())) {
-      rates = rates.unionByName(Rates.rollUp(countryTotals(justice.filter(col("measure").equalTo(measure)), "persons"), in)
-          .withColumn("measure", lit(measure)));
-    }
-    return rates.select(columns().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
+    // each criminal-justice measure is rated like victims, over the population of the countries
+    // reporting that measure (not those reporting victims): the measure is a key of the one roll-up
+    Dataset<Row> counts = countryTotals(in.built(VictimsByYearMart.NAME).withColumn("measure", lit(VICTIMS)), "victims")
+        .unionByName(countryTotals(in.built(JusticeByYearMart.NAME), "persons"));
+    return Rates.rollUp(counts, in).select(columns().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
   }
 
   /** A roll-up mart's country rows of the total cell, as the country counts {@link Rates#rollUp} takes. */
   private static Dataset<Row> countryTotals(Dataset<Row> mart, String count) {
     return mart.filter(col("geo_level").equalTo("country")
             .and(col("sex").equalTo("total")).and(col("age").equalTo("total")).and(col("form").equalTo("total")))
-        .select(col("year"), col("geo_code").as("iso3"), col(count).as("count"),
+        .select(col("year"), col("geo_code").as("iso3"), col("measure"), col(count).as("count"),
             col(count + "_low").as("count_low"), col(count + "_high").as("count_high"),
             col(GeoRollup.SUPPRESSED_ONLY).equalTo(1).as("all_suppressed"));
   }

@@ -106,7 +106,7 @@ class HadoopUriRunTest {
       hdfsByName.put(p.substring(p.lastIndexOf('/') + 1), in.get("sha256").asText());
     }
     assertEquals(byName, hdfsByName, "every source file was read, with the same bytes");
-    assertEquals(6, hdfsByName.size(), "GLOTIP xlsx and csv, World Bank, ILO table (xlsx) and bulk, UCDP: " + hdfsByName);
+    assertEquals(7, hdfsByName.size(), "GLOTIP xlsx and csv, World Bank GDP and population, ILO table (xlsx) and bulk, UCDP: " + hdfsByName);
     assertEquals(local.get("outputs"), hdfs.get("outputs"));
   }
 
