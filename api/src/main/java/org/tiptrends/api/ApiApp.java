@@ -6,6 +6,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tiptrends.api.http.Json;
+import org.tiptrends.api.http.HeaderReadDeadline;
 import org.tiptrends.api.http.HttpSemantics;
 import org.tiptrends.api.http.JettyProblems;
 import org.tiptrends.api.http.Problems;
@@ -81,8 +82,9 @@ public final class ApiApp {
       });
       config.jetty.modifyServer(server -> {
         server.setErrorHandler(new JettyProblems());
-        // a client that sends its request (headers included) slower than a pause of 10 s loses the
-        // connection: idle connections and trickled headers hold no thread or socket for long
+        HeaderReadDeadline.install(server);
+        // a pause of 10 s while a request is read, or on an idle connection, closes it; headers
+        // trickled faster than that are cut by HeaderReadDeadline
         server.addEventListener(new org.eclipse.jetty.util.component.LifeCycle.Listener() {
           @Override
           public void lifeCycleStarting(org.eclipse.jetty.util.component.LifeCycle event) {

@@ -95,4 +95,50 @@ class AbuseIT {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  void headersTrickledFasterThanTheIdleTimeoutAreCutAtTheHeaderDeadline() throws Exception {
+    // one byte every 2 s never trips the 10 s idle timeout; only a deadline on the whole header ends it
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", API.app().port())) {
+      socket.setSoTimeout(1_000);
+      java.io.OutputStream out = socket.getOutputStream();
+      out.write("GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      out.flush();
+      long started = System.nanoTime();
+      long limitMs = org.tiptrends.api.http.HeaderReadDeadline.DEADLINE.toMillis() + 10_000;
+      java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+      boolean closed = false;
+      while (!closed && (System.nanoTime() - started) / 1_000_000 < limitMs) {
+        try {
+          out.write('a');
+          out.flush();
+        } catch (java.io.IOException reset) {
+          break; // the server closed its side
+        }
+        long pauseUntil = System.nanoTime() + 2_000_000_000L;
+        while (System.nanoTime() < pauseUntil) {
+          try {
+            int b = socket.getInputStream().read();
+            if (b < 0) {
+              closed = true;
+              break;
+            }
+            answer.write(b);
+          } catch (java.net.SocketTimeoutException quiet) {
+            // nothing yet
+          } catch (java.io.IOException reset) {
+            closed = true;
+            break;
+          }
+        }
+      }
+      long ms = (System.nanoTime() - started) / 1_000_000;
+      String text = answer.toString(java.nio.charset.StandardCharsets.UTF_8);
+      assertTrue(text.startsWith("HTTP/1.1 408"), "after " + ms + " ms the server sent: " + text);
+      assertTrue(text.contains("application/problem+json") && text.contains("\"status\":408"), text);
+      assertTrue(ms >= org.tiptrends.api.http.HeaderReadDeadline.DEADLINE.toMillis() - 1_000 && ms < limitMs,
+          "cut after " + ms + " ms");
+    }
+    assertEquals(200, API.get("/api/v1/health").statusCode());
+  }
 }

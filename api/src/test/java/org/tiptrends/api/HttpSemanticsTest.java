@@ -70,4 +70,47 @@ class HttpSemanticsTest {
     String dashboard = API.get("/").headers().firstValue("Content-Security-Policy").orElse("");
     assertTrue(dashboard.contains("script-src 'self';"), dashboard);
   }
+
+  /** A browser asks with Accept-Encoding: gzip; the memoised bytes must be compressible like fresh ones. */
+  @ParameterizedTest
+  @ValueSource(strings = {"/api/v1/trends/victims?by=sex&geo=150", "/api/v1/correlations/gdp-transregional", "/api/v1/meta"})
+  void gzipAnswersFromTheMemoAndHeadWithGzipAre200(String path) throws Exception {
+    String identity = API.get(path).body(); // the first answer, now memoised
+    java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+    for (int i = 0; i < 2; i++) {
+      HttpResponse<byte[]> gz = client.send(HttpRequest.newBuilder(API.uri(path)).header("Accept-Encoding", "gzip").build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+      assertEquals(200, gz.statusCode(), new String(gz.body(), java.nio.charset.StandardCharsets.UTF_8));
+      byte[] body = "gzip".equals(gz.headers().firstValue("Content-Encoding").orElse(null))
+          ? new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz.body())).readAllBytes() : gz.body();
+      assertEquals(identity, new String(body, java.nio.charset.StandardCharsets.UTF_8));
+    }
+    HttpResponse<String> head = API.send(HttpRequest.newBuilder(API.uri(path)).header("Accept-Encoding", "gzip")
+        .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+    assertEquals(200, head.statusCode(), head.body());
+    assertEquals(Integer.toString(identity.getBytes(java.nio.charset.StandardCharsets.UTF_8).length),
+        head.headers().firstValue("Content-Length").orElse(null), "HEAD says the identity length it does not compress");
+  }
+
+  @Test
+  void optionsStarAsksTheServerAndIsAnsweredWithAllow() {
+    TestApi.RawResponse r = API.exchange("OPTIONS * HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    assertEquals(204, r.status(), r.body());
+    assertEquals("GET, HEAD, POST, OPTIONS", r.headers().get("allow"));
+  }
+
+  @Test
+  void anHttp2PrefaceOnThisHttp1PortIsAProblem() {
+    TestApi.RawResponse r = API.exchange("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n");
+    assertEquals(426, r.status(), r.body());
+    assertTrue(r.contentType().startsWith("application/problem+json"), r.headers().toString());
+    assertEquals(426, TestApi.parse(r.body()).get("status").asInt(), r.body());
+  }
+
+  @Test
+  void anUnknownMethodOnAnUnknownPathIsAProblemToo() {
+    TestApi.RawResponse r = API.exchange("BREW /coffee HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    assertTrue(r.status() >= 400 && r.status() < 500, r.status() + " " + r.body());
+    assertTrue(r.contentType().startsWith("application/problem+json"), r.status() + " " + r.headers());
+  }
 }

@@ -97,4 +97,34 @@ class SectorConflictContractTest {
     assertEquals(400, r.statusCode(), r.body());
     assertEquals(parameter, TestApi.parse(r.body()).get("parameter").asText(), r.body());
   }
+
+  /** Marts published from an input without a UCDP file: the job leaves the conflict columns null. */
+  @Test
+  void conflictOnMartsWithoutUcdpDataIs409SayingWhatIsMissing() throws Exception {
+    java.nio.file.Path root = TestMarts.copyOfRoot();
+    try {
+      java.nio.file.Path panelDir = root.resolve(TestMarts.version()).resolve("country_year_panel");
+      org.apache.spark.sql.Dataset<Row> panel = TestMarts.spark().read().parquet(panelDir.toString());
+      for (String c : List.of("conflict_max_intensity", "in_conflict")) {
+        panel = panel.withColumn(c, org.apache.spark.sql.functions.lit(null).cast(panel.schema().apply(c).dataType()));
+      }
+      java.nio.file.Path rewritten = panelDir.resolveSibling("country_year_panel.rewritten");
+      panel.write().parquet(rewritten.toString());
+      TestMarts.delete(panelDir);
+      java.nio.file.Files.move(rewritten, panelDir);
+      try (TestApi withoutUcdp = new TestApi(root, null, false)) {
+        for (String path : List.of("/api/v1/conflict", "/api/v1/conflict?measure=female_share",
+            "/api/v1/charts/conflict-comparison", "/api/v1/charts/conflict-comparison?format=svg")) {
+          HttpResponse<String> r = withoutUcdp.get(path);
+          assertEquals(409, r.statusCode(), path + ": " + r.body());
+          assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"), path);
+          assertTrue(TestApi.parse(r.body()).get("detail").asText().contains("no conflict data"), r.body());
+        }
+        assertEquals(200, withoutUcdp.get("/api/v1/trends/victims").statusCode(), "the rest still answers");
+        assertEquals(200, api.get("/api/v1/conflict").statusCode(), "the marts with conflict data still answer");
+      }
+    } finally {
+      TestMarts.delete(root);
+    }
+  }
 }

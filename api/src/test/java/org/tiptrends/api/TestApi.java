@@ -89,11 +89,15 @@ public final class TestApi implements AutoCloseable {
    * {@link java.net.URI} refuses to build (malformed escapes, raw special characters).
    */
   public RawResponse raw(String target) {
+    return exchange("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+  }
+
+  /** Sends {@code request} as written (ISO-8859-1) over a plain socket and reads the answer to its end. */
+  public RawResponse exchange(String request) {
     try (Socket socket = new Socket("127.0.0.1", app.port())) {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
-      out.write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-          .getBytes(StandardCharsets.ISO_8859_1));
+      out.write(request.getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
       byte[] all = socket.getInputStream().readAllBytes();
       String text = new String(all, StandardCharsets.UTF_8);

@@ -2,10 +2,8 @@ package org.tiptrends.api;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
@@ -80,22 +78,11 @@ public final class TestMarts {
 
   /** Points CURRENT at {@code version} the way the job does: write a temporary file, rename it. */
   public static void publish(Path root, String version) throws IOException {
-    Path tmp = root.resolve("CURRENT.tmp-" + version);
-    Files.writeString(tmp, version + "\n", StandardCharsets.UTF_8);
-    Files.move(tmp, root.resolve("CURRENT"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    org.tiptrends.api.bench.MartDirs.publish(root, version);
   }
 
   public static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path p : files.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
+    org.tiptrends.api.bench.MartDirs.copyTree(from, to);
   }
 
   public static void delete(Path dir) {

@@ -3,9 +3,12 @@ package org.tiptrends.api.http;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
-import io.javalin.http.Header;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+import org.tiptrends.api.snapshot.SnapshotHolder;
 
 /**
  * Answers memoised: every GET answered from the marts is a pure function of the immutable mart
@@ -17,7 +20,8 @@ import java.io.InputStream;
 public final class AnswerMemo {
   /** Bytes of answers kept: 64 MB. */
   public static final long MAX_BYTES = 64L << 20;
-  private static final AnswerMemo SHARED = new AnswerMemo(MAX_BYTES);
+  /** One memo per snapshot holder (one per server), gone with it. */
+  private static final Map<SnapshotHolder, AnswerMemo> BY_HOLDER = Collections.synchronizedMap(new WeakHashMap<>());
 
   /** One memoised answer. */
   public record Reply(String contentType, String disposition, byte[] body) {}
@@ -30,8 +34,9 @@ public final class AnswerMemo {
         .weigher((String k, Reply r) -> k.length() * 2 + r.body().length + 64).build();
   }
 
-  public static AnswerMemo shared() {
-    return SHARED;
+  /** The memo of the answers served from {@code holder}'s versions. */
+  public static AnswerMemo of(SnapshotHolder holder) {
+    return BY_HOLDER.computeIfAbsent(holder, h -> new AnswerMemo(MAX_BYTES));
   }
 
   /** The memoised answer for {@code key} of {@code version}, or {@code null}. */
@@ -65,7 +70,9 @@ public final class AnswerMemo {
     if (reply.disposition() != null) {
       ctx.header("Content-Disposition", reply.disposition());
     }
-    ctx.header(Header.CONTENT_LENGTH, Integer.toString(reply.body().length)).result(reply.body());
+    // no Content-Length of our own: Javalin sets it, or compresses (gzip, brotli) and sets the
+    // compressed length; a length set here would contradict a compressed body (a 500 from Jetty)
+    ctx.result(reply.body());
   }
 
   public long size() {

@@ -61,10 +61,14 @@ public final class HttpSemantics {
     }
   }
 
-  /** Sets {@code Content-Length} to the length of the answer's body (kept as bytes). */
+  /**
+   * Sets {@code Content-Length} to the length of the answer's body (kept as bytes), uncompressed: a
+   * HEAD answer sends no body to compress, and a length of our own beside Javalin's gzip would be a 500.
+   */
   static void withLength(Context ctx) throws java.io.IOException {
     java.io.InputStream body = ctx.resultInputStream();
     if (body != null) {
+      ctx.disableCompression();
       byte[] bytes = body.readAllBytes();
       ctx.result(bytes).header(Header.CONTENT_LENGTH, Integer.toString(bytes.length));
     }

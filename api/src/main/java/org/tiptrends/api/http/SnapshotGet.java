@@ -23,6 +23,7 @@ public final class SnapshotGet {
   private SnapshotGet() {}
 
   public static Handler of(SnapshotHolder holder, SnapshotHandler handler) {
+    AnswerMemo answers = AnswerMemo.of(holder);
     return ctx -> {
       MartSnapshot snapshot = holder.current();
       String etag = ETags.of(snapshot.version(), ctx.path(), Params.query(ctx));
@@ -32,8 +33,8 @@ public final class SnapshotGet {
         return;
       }
       // issue 18: the answer is a pure function of (version, path, sorted query): memoised
-      String key = snapshot.version() + '\n' + System.identityHashCode(holder) + '\n' + etag;
-      AnswerMemo.Reply memo = AnswerMemo.shared().get(snapshot.version(), key);
+      String key = snapshot.version() + '\n' + etag;
+      AnswerMemo.Reply memo = answers.get(snapshot.version(), key);
       if (memo != null) {
         AnswerMemo.send(ctx, memo);
         ctx.header(Header.ETAG, etag).header(Header.CACHE_CONTROL, Responses.CACHE_DATA);
@@ -42,7 +43,7 @@ public final class SnapshotGet {
       handler.handle(ctx, snapshot);
       if (ctx.statusCode() == HttpStatus.OK.getCode()) {
         ctx.header(Header.ETAG, etag).header(Header.CACHE_CONTROL, Responses.CACHE_DATA);
-        AnswerMemo.shared().keep(key, ctx);
+        answers.keep(key, ctx);
       }
     };
   }
