@@ -40,15 +40,18 @@ public final class Soak {
   /** One request in this many draws a chart that is not cached. */
   public static final int UNCACHED_EVERY = 80;
 
-  /** What a soak saw: every request sent, answered (any status) or failed (5xx or no answer). */
+  /**
+   * What a soak saw: every request sent, answered (any status) or failed (a 5xx other than a busy
+   * renderer's 503 with Retry-After, or no answer). Busy 503s are counted in {@code statuses}.
+   */
   public record Report(int sent, int answered, Map<Integer, Integer> statuses, List<String> failures,
       long[] sortedMicros, long[] sortedHealthMicros, double seconds) {
     public double percentileMs(long[] sorted, double p) {
       return sorted.length == 0 ? Double.NaN : sorted[(int) Math.ceil(sorted.length * p) - 1] / 1000.0;
     }
 
-    public int fiveHundreds() {
-      return statuses.entrySet().stream().filter(e -> e.getKey() >= 500).mapToInt(Map.Entry::getValue).sum();
+    public int busy() {
+      return statuses.getOrDefault(503, 0);
     }
   }
 
@@ -91,7 +94,8 @@ public final class Soak {
             healthMicros.add(us);
           }
           statuses.computeIfAbsent(r.statusCode(), k -> new AtomicInteger()).incrementAndGet();
-          if (r.statusCode() >= 500) {
+          boolean busy = r.statusCode() == 503 && r.headers().firstValue("Retry-After").isPresent();
+          if (r.statusCode() >= 500 && !busy) {
             failures.add(r.statusCode() + " " + path + ": " + r.body());
           }
         } catch (RuntimeException e) {
@@ -162,8 +166,8 @@ public final class Soak {
     String live = get.apply("/api/v1/health").body();
     app.stop();
     snapshots.close();
-    System.out.printf("| %d s at %d/s | %d | %.0f/s | %s | %d | %d | %.1f | %.1f | %.1f | %s |%n", seconds, perSecond, r.sent(),
-        r.answered() / r.seconds(), r.statuses(), r.fiveHundreds(), r.sent() - r.answered(),
+    System.out.printf("| %d s at %d/s | %d | %.0f/s | %s | %d | %d | %d | %.1f | %.1f | %.1f | %s |%n", seconds, perSecond, r.sent(),
+        r.answered() / r.seconds(), r.statuses(), r.failures().size(), r.busy(), r.sent() - r.answered(),
         r.percentileMs(r.sortedMicros(), 0.5), r.percentileMs(r.sortedMicros(), 0.99),
         r.percentileMs(r.sortedHealthMicros(), 0.99), live.contains(next) ? "yes" : "no");
     for (String f : r.failures().subList(0, Math.min(5, r.failures().size()))) {
