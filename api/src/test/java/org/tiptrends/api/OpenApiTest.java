@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.tiptrends.api.routes.DocsRoutes;
 
 /** The OpenAPI document lists every route the app serves, and the docs page shows them. */
 class OpenApiTest {
@@ -53,5 +54,51 @@ class OpenApiTest {
     assertTrue(html.contains("id=\"problem-invalid-parameter\""));
     assertFalse(html.contains("<script"), "no scripts, no CDN");
     assertFalse(html.contains("http://") || html.contains("https://"), "no external resources");
+  }
+
+  /** The section of the docs page for {@code GET path}: from its heading to the next. */
+  private static String section(String html, String path) {
+    int at = html.indexOf("<h3 id=\"get" + path.replaceAll("[^A-Za-z0-9]+", "-") + "\"");
+    assertTrue(at >= 0, "no section for GET " + path);
+    int end = html.indexOf("<h3", at + 4);
+    return html.substring(at, end < 0 ? html.length() : end);
+  }
+
+  @Test
+  void sharedParametersAndResponsesAreRenderedFromTheirReferences() {
+    JsonNode api = API.json("/openapi.json");
+    String trends = section(API.get("/api/docs").body(), "/api/v1/trends/victims");
+    String geoDescription = api.at("/components/parameters/geo/description").asText();
+    assertFalse(geoDescription.isEmpty());
+    assertTrue(trends.contains("<code>geo</code>"), trends);
+    assertTrue(trends.contains(DocsRoutes.esc(geoDescription)), "geo's description from components: " + trends);
+    assertTrue(trends.contains("<code>format</code>"), trends);
+    for (String code : new String[] {"304", "400", "503"}) {
+      String ref = api.at("/paths/~1api~1v1~1trends~1victims/get/responses/" + code + "/$ref").asText();
+      String description = api.at(ref.substring(1) + "/description").asText();
+      assertFalse(description.isEmpty(), code + " " + ref);
+      assertTrue(trends.contains("<code>" + code + "</code></td><td>" + DocsRoutes.esc(description)), code + ": " + trends);
+    }
+    assertFalse(API.get("/api/docs").body().contains("</code></td><td></td>"), "a parameter or response without a description");
+  }
+
+  /** Every route shows an example request, and every example GET answers 200 on the bundled sample. */
+  @Test
+  void everyRouteHasAnExampleRequestThatAnswers() {
+    JsonNode api = API.json("/openapi.json");
+    String html = API.get("/api/docs").body();
+    api.get("paths").properties().forEach(p -> p.getValue().properties().forEach(m -> {
+      String example = m.getValue().path("x-example").asText("");
+      String where = m.getKey() + " " + p.getKey();
+      assertFalse(example.isEmpty(), "no example for " + where);
+      String template = p.getKey().replaceAll("\\{[^}]+}", "[^/?]+");
+      assertTrue(example.matches(template + "(\\?.*)?"),
+          where + ": example " + example + " is not a request of this path");
+      assertTrue(html.contains("<code>" + m.getKey().toUpperCase() + " " + DocsRoutes.esc(example) + "</code>"), where);
+      if (m.getKey().equals("get")) {
+        HttpResponse<String> r = API.get(example);
+        assertEquals(200, r.statusCode(), where + ": " + example + " answered " + r.body());
+      }
+    }));
   }
 }

@@ -28,6 +28,10 @@ public final class DocsRoutes implements ApiRoutes {
       new String[] {"forbidden", "403", "An admin route with a token that is not the admin token."},
       new String[] {"unavailable", "503", "No mart version has loaded yet (the job has not published, or the "
           + "published version failed to load); retry after <code>Retry-After</code> seconds."},
+      new String[] {"missing-data", "409", "The request is well formed but the live mart version lacks the data it "
+          + "needs (e.g. the conflict comparison on marts built without a UCDP file); <code>detail</code> says which."},
+      new String[] {"busy", "503", "Every drawing slot for this image format is taken; retry after "
+          + "<code>Retry-After</code> seconds (the request waited at most 2 s, holding nothing)."},
       new String[] {"internal", "500", "An error on the server; it is logged there. Never caused by what a client sends."},
       new String[] {"http-NNN", "4xx", "A request the HTTP server refused before routing (e.g. 431: headers too large)."});
 
@@ -85,7 +89,8 @@ public final class DocsRoutes implements ApiRoutes {
       }
       if (op.path("parameters").size() > 0) {
         h.append("<table><tr><th>parameter</th><th>type</th><th>default</th><th>description</th></tr>\n");
-        for (JsonNode p : op.path("parameters")) {
+        for (JsonNode ref : op.path("parameters")) {
+          JsonNode p = resolved(api, ref);
           JsonNode schema = p.path("schema");
           String type = schema.path("type").asText("");
           if (schema.has("enum")) {
@@ -101,14 +106,18 @@ public final class DocsRoutes implements ApiRoutes {
         }
         h.append("</table>\n");
       }
-      h.append("<p>Responses: ");
-      boolean first = true;
-      for (Map.Entry<String, JsonNode> r : op.path("responses").properties()) {
-        h.append(first ? "" : "; ").append("<code>").append(esc(r.getKey())).append("</code> ")
-            .append(esc(r.getValue().path("description").asText()));
-        first = false;
+      String example = op.path("x-example").asText("");
+      if (!example.isEmpty()) {
+        h.append("<p>Example: ").append(method.equals("get") ? "<a href=\"" + esc(example) + "\">" : "")
+            .append("<code>").append(method.toUpperCase()).append(' ').append(esc(example)).append("</code>")
+            .append(method.equals("get") ? "</a>" : "").append("</p>\n");
       }
-      h.append("</p>\n");
+      h.append("<table><tr><th>response</th><th>meaning</th></tr>\n");
+      for (Map.Entry<String, JsonNode> r : op.path("responses").properties()) {
+        h.append("<tr><td><code>").append(esc(r.getKey())).append("</code></td><td>")
+            .append(esc(resolved(api, r.getValue()).path("description").asText())).append("</td></tr>\n");
+      }
+      h.append("</table>\n");
     });
     h.append("<h2>Problems</h2>\n<p>Every error is <code>application/problem+json</code> (RFC 9457) with "
         + "<code>type</code>, <code>title</code>, <code>status</code>, <code>detail</code> and, for bad "
@@ -119,6 +128,19 @@ public final class DocsRoutes implements ApiRoutes {
     }
     h.append("</table>\n</body></html>\n");
     return h.toString();
+  }
+
+  /** {@code node}, or what its {@code $ref} (a pointer into this document, {@code #/components/...}) names. */
+  static JsonNode resolved(JsonNode api, JsonNode node) {
+    String ref = node.path("$ref").asText("");
+    if (!ref.startsWith("#/")) {
+      return node;
+    }
+    JsonNode target = api.at(ref.substring(1));
+    if (target.isMissingNode()) {
+      throw new IllegalStateException("openapi.json refers to " + ref + ", which it does not define");
+    }
+    return target;
   }
 
   interface OperationVisitor {
@@ -139,7 +161,7 @@ public final class DocsRoutes implements ApiRoutes {
     return method + path.replaceAll("[^A-Za-z0-9]+", "-");
   }
 
-  static String esc(String s) {
+  public static String esc(String s) {
     StringBuilder out = new StringBuilder(s.length());
     for (char c : s.toCharArray()) {
       switch (c) {
