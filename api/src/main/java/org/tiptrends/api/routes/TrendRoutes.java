@@ -38,10 +38,23 @@ public final class TrendRoutes implements ApiRoutes {
 
   @Override
   public void register(RoutesConfig routes) {
+    registerVictims(routes);
+    registerMeasures(routes);
+  }
+
+  /** {@code /api/v1/trends/victims}, as it was before the justice measures. */
+  public void registerVictims(RoutesConfig routes) {
     routes.get("/api/v1/trends/victims", SnapshotGet.of(snapshots, TrendRoutes::victimsTrend));
+  }
+
+  /**
+   * {@code /api/v1/trends/{measure}}. Javalin may match {@code victims} to either route, so it is
+   * answered here by the same handler as {@link #registerVictims}.
+   */
+  public void registerMeasures(RoutesConfig routes) {
     routes.get("/api/v1/trends/{measure}", SnapshotGet.of(snapshots, (ctx, s) -> {
       String measure = ctx.pathParam("measure");
-      if (measure.equals(VICTIMS)) { // whichever route Javalin matches, victims is answered by one handler
+      if (measure.equals(VICTIMS)) {
         victimsTrend(ctx, s);
         return;
       }
