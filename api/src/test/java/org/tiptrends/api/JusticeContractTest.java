@@ -190,6 +190,54 @@ class JusticeContractTest {
     assertTrue(a.get("source").get("note").asText().contains("year of conviction"));
   }
 
+  /**
+   * Convictions per 100,000 population: the convictions of the reporting countries that have a
+   * population (the indicators mart's SP.POP.TOTL, same year) over the population of those same countries.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"WLD", "150"})
+  void convictedPer100kDividesByThePopulationOfTheReportingCountries(String geo) {
+    Map<String, Double> population = new HashMap<>();
+    for (Row r : TestMarts.mart("indicators").filter("indicator_code = 'SP.POP.TOTL' and value is not null")
+        .collectAsList()) {
+      population.put(r.getAs("iso3") + " " + ((Number) r.getAs("year")).intValue(), ((Number) r.getAs("value")).doubleValue());
+    }
+    Map<Integer, double[]> expected = new TreeMap<>(); // year -> {convicted, population, reporting, without}
+    for (Row r : TestMarts.mart("justice_by_year").filter("geo_level = 'country' and measure = 'convicted' and "
+        + "sex = 'total' and age = 'total' and form = 'total'").collectAsList()) {
+      Optional<Country> c = M49.country(r.getAs("geo_code"));
+      if (!geo.equals("WLD") && (c.isEmpty() || !geo.equals(c.get().regionCode()))) {
+        continue;
+      }
+      int year = ((Number) r.getAs("year")).intValue();
+      double[] e = expected.computeIfAbsent(year, y -> new double[4]);
+      Double pop = population.get(r.getAs("geo_code") + " " + year);
+      if (pop == null) {
+        e[3]++;
+        continue;
+      }
+      e[0] += ((Number) r.getAs("persons")).doubleValue();
+      e[1] += pop;
+      e[2]++;
+    }
+    JsonNode a = SAMPLE.json("/api/v1/trends/convicted?per=100k&geo=" + geo);
+    assertEquals("convicted", a.get("measure").asText());
+    assertTrue(a.get("note").asText().startsWith("Persons convicted per 100,000"), a.get("note").asText());
+    int checked = 0;
+    for (JsonNode p : a.get("series").get(0).get("points")) {
+      double[] e = expected.get(p.get("year").asInt());
+      String what = geo + " " + p.get("year").asInt();
+      assertEquals(1e5 * e[0] / e[1], p.get("value").asDouble(), 1e-9 * (1 + p.get("value").asDouble()), what);
+      assertEquals(e[1], p.get("population").asDouble(), 1e-6, what);
+      assertEquals((int) e[2], p.get("reportingCountries").asInt(), what);
+      assertEquals((int) e[3], p.get("countriesWithoutPopulation").asInt(), what);
+      checked++;
+    }
+    assertEquals(expected.values().stream().filter(e -> e[2] > 0).count(), checked, geo);
+    HttpResponse<String> csv = SAMPLE.get("/api/v1/trends/convicted?per=100k&geo=" + geo + "&format=csv");
+    assertTrue(csv.body().startsWith("geo,year,convicted_per_100k,low,high,convicted,"), csv.body());
+  }
+
   @Test
   void aMeasureTheSampleDoesNotHaveIs409() {
     HttpResponse<String> r = SAMPLE.get("/api/v1/trends/prosecuted");

@@ -12,6 +12,7 @@ import org.tiptrends.api.http.Responses.CsvTable;
 import org.tiptrends.api.http.SnapshotGet;
 import org.tiptrends.api.queries.Breakdown;
 import org.tiptrends.api.queries.JusticeMeasure;
+import org.tiptrends.api.queries.RateQuery;
 import org.tiptrends.api.queries.TrendQuery;
 import org.tiptrends.api.snapshot.Geography;
 import org.tiptrends.api.snapshot.MartSnapshot;
@@ -60,7 +61,12 @@ public final class TrendRoutes implements ApiRoutes {
       }
       JusticeMeasure m = JusticeMeasure.of(measure).orElseThrow(() -> new BadRequest("measure",
           "unknown measure '" + Params.display(measure) + "'", MEASURES));
-      Params p = Params.of(ctx, "geo", "by", "from", "to", "balanced", Params.FORMAT);
+      Params p = Params.of(ctx, "geo", "by", "from", "to", "balanced", "per", Params.FORMAT);
+      if (p.has("per")) {
+        RateQuery.Answer rates = RateTrend.justice(p, s, m, justiceYears(p, s, m));
+        Responses.tabular(ctx, p.format(), rates, () -> RateTrend.csv(m.code(), rates));
+        return;
+      }
       TrendQuery.MeasureAnswer answer = justice(p, s, m);
       Responses.tabular(ctx, p.format(), answer, () -> csv(m.code(), answer.trend()));
     }));
@@ -69,7 +75,7 @@ public final class TrendRoutes implements ApiRoutes {
   private static void victimsTrend(Context ctx, MartSnapshot s) {
     Params p = Params.of(ctx, "geo", "by", "from", "to", "balanced", "per", Params.FORMAT);
     if (p.has("per")) { // issue 14: rates per 100,000 population
-      org.tiptrends.api.queries.RateQuery.Answer rates = RateTrend.answer(p, s);
+      RateQuery.Answer rates = RateTrend.answer(p, s);
       Responses.tabular(ctx, p.format(), rates, () -> RateTrend.csv(rates));
       return;
     }
@@ -91,13 +97,18 @@ public final class TrendRoutes implements ApiRoutes {
 
   /** A justice measure's trend: the victims trend's parameters, {@code by} none or form, its own years. */
   static TrendQuery.MeasureAnswer justice(Params p, MartSnapshot s, JusticeMeasure m) {
-    Inputs.justice(s);
     Geography geo = Inputs.geography(p, s, "geo");
     Breakdown by = Breakdown.of(p.choice("by", JUSTICE_BREAKDOWNS.stream().map(Breakdown::code).toList(), "none"));
-    int[] years = Inputs.years(p, m.counts(s).years(), "the live mart version (" + s.version() + ") has no rows of "
-        + m.label() + " in justice_by_year");
+    int[] years = justiceYears(p, s, m);
     boolean balanced = p.bool("balanced", false);
     return TrendQuery.justice(s, m, geo, by, years[0], years[1], balanced);
+  }
+
+  /** {@code from} and {@code to} among the measure's years; a 409 when the version has no rows of it. */
+  static int[] justiceYears(Params p, MartSnapshot s, JusticeMeasure m) {
+    Inputs.justice(s);
+    return Inputs.years(p, m.counts(s).years(), "the live mart version (" + s.version() + ") has no rows of "
+        + m.label() + " in justice_by_year");
   }
 
   /** The answer as a table: the {@code format=csv} download, and a notebook's table. */
