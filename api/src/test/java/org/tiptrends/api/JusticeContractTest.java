@@ -451,7 +451,10 @@ class JusticeContractTest {
     assertBounded(ratio(a, "convicted", "prosecuted").get("ratio"), 12.0 / 30, 12.0 / 30, 12.0 / 30);
     HttpResponse<String> csv = fixture.get("/api/v1/justice/funnel?geo=BRA&year=2015&format=csv");
     assertEquals(200, csv.statusCode());
-    assertEquals(1 + 4 + 3, csv.body().lines().count(), csv.body());
+    List<String> lines = csv.body().lines().toList();
+    assertEquals(1 + 4 + 3, lines.size(), csv.body());
+    assertTrue(lines.get(1).startsWith("BRA,2015,formal_contact,,,,0,0,,"), csv.body());
+    assertTrue(lines.get(6).startsWith("BRA,2015,convicted_per_prosecuted,0.4,0.4,0.4,,,1,"), csv.body());
   }
 
   @Test
@@ -463,6 +466,20 @@ class JusticeContractTest {
     HttpResponse<String> bad = fixture.get("/api/v1/justice/funnel?year=1990");
     assertEquals(400, bad.statusCode(), bad.body());
     assertEquals("year", TestApi.parse(bad.body()).get("parameter").asText());
+  }
+
+  @Test
+  void theFunnelHasTheHttpSemanticsOfEveryDataRoute() {
+    HttpResponse<String> first = fixture.get("/api/v1/justice/funnel?geo=150&year=2015");
+    String etag = first.headers().firstValue("ETag").orElseThrow();
+    assertEquals(304, fixture.get("/api/v1/justice/funnel?geo=150&year=2015", "If-None-Match", etag).statusCode());
+    HttpResponse<String> head = fixture.send(HttpRequest.newBuilder(fixture.uri("/api/v1/trends/prosecuted"))
+        .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+    assertEquals(200, head.statusCode());
+    assertEquals("", head.body());
+    HttpResponse<String> post = fixture.send(HttpRequest.newBuilder(fixture.uri("/api/v1/justice/funnel"))
+        .POST(HttpRequest.BodyPublishers.noBody()).build());
+    assertEquals(405, post.statusCode(), post.body());
   }
 
   // --- a version without justice_by_year ---

@@ -42,7 +42,10 @@ public final class JusticeRoutes implements ApiRoutes {
     return FunnelQuery.funnel(s, geo, year);
   }
 
-  /** One row per step, detected victims and ratio; a column a row has no value for is empty. */
+  /**
+   * One row per step, detected victims and ratio ({@code convicted_per_100_detected_victims}); a
+   * column a row has no value for is empty, and so is a ratio that cannot be stated.
+   */
   public static CsvTable csv(FunnelQuery.Answer a) {
     List<List<Object>> rows = new ArrayList<>();
     for (FunnelQuery.Step step : a.steps()) {
@@ -52,8 +55,8 @@ public final class JusticeRoutes implements ApiRoutes {
     for (FunnelQuery.Ratio r : a.ratios()) {
       String name = r.numerator() + (r.per() == 1 ? "_per_" : "_per_" + r.per() + "_") + r.denominator();
       Bounded v = r.ratio();
-      rows.add(Arrays.asList(a.geo().code(), a.year(), name, v == null ? "" : v.value(), v == null ? "" : v.low(),
-          v == null ? "" : v.high(), "", "", r.countries()));
+      rows.add(Arrays.asList(a.geo().code(), a.year(), name, v == null ? null : v.value(),
+          v == null ? null : v.low(), v == null ? null : v.high(), null, null, r.countries()));
     }
     return new CsvTable("justice-funnel-" + a.geo().code() + "-" + a.year(), List.of("geo", "year", "row", "value",
         "low", "high", "reporting_countries", "suppressed_only_countries", "countries_reporting_both"), rows)
@@ -61,8 +64,8 @@ public final class JusticeRoutes implements ApiRoutes {
   }
 
   private static List<Object> countRow(FunnelQuery.Answer a, String name, Count c) {
-    return c == null ? Arrays.asList(a.geo().code(), a.year(), name, "", "", "", 0, 0, "")
+    return c == null ? Arrays.asList(a.geo().code(), a.year(), name, null, null, null, 0, 0, null)
         : Arrays.asList(a.geo().code(), a.year(), name, c.value(), c.low(), c.high(), c.reportingCountries(),
-            c.suppressedOnlyCountries(), "");
+            c.suppressedOnlyCountries(), null);
   }
 }
