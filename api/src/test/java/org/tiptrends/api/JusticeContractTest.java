@@ -325,6 +325,7 @@ class JusticeContractTest {
     assertEquals(2, pts.size());
     assertPoint(pts.get(0), 2015, 302, 300, 304, 3, 1); // FRA + DEU + BEL (<5)
     assertPoint(pts.get(1), 2016, 300, 300, 300, 2, 0);
+    assertFalse(all.has("countries") || all.has("panel"), "as for victims, listed for balanced series only");
     JsonNode balanced = fixture.json("/api/v1/trends/formal_contact?geo=150&from=2015&to=2016&balanced=true");
     JsonNode bpts = balanced.get("series").get(0).get("points");
     assertPoint(bpts.get(0), 2015, 300, 300, 300, 2, 0); // BEL did not report in 2016
