@@ -20,6 +20,7 @@ import org.tiptrends.api.routes.ApiRoutes;
 import org.tiptrends.api.routes.DocsRoutes;
 import org.tiptrends.api.routes.FlowRoutes;
 import org.tiptrends.api.routes.HealthRoutes;
+import org.tiptrends.api.routes.JusticeRoutes;
 import org.tiptrends.api.routes.MetaRoutes;
 import org.tiptrends.api.routes.ShareRoutes;
 import org.tiptrends.api.routes.TrendRoutes;
@@ -49,6 +50,7 @@ public final class ApiApp {
         new HealthRoutes(snapshots),
         new MetaRoutes(snapshots),
         new TrendRoutes(snapshots),
+        new JusticeRoutes(snapshots),
         new ShareRoutes(snapshots),
         new FlowRoutes(snapshots),
         new CorrelationRoutes(snapshots),

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.NavigableMap;
 import org.tiptrends.api.snapshot.CellKey;
+import org.tiptrends.api.snapshot.CountTable;
 import org.tiptrends.api.snapshot.Geography;
 import org.tiptrends.api.snapshot.MartSnapshot;
 import org.tiptrends.api.snapshot.VictimCell;
@@ -23,14 +24,26 @@ import org.tiptrends.api.snapshot.VictimCell;
  */
 public record BalancedPanel(int from, int to, String definition, @JsonIgnore List<String> codes,
     @JsonIgnore List<Geography> countries, int size, int reportedInAnyYear, String note) {
-  public static final String DEFINITION = "the countries of the geography that reported a total of detected "
-      + "victims (a <5 total included) in every year of the range; only they are summed, every year";
+  public static final String DEFINITION = definitionFor("detected victims");
 
+  /** The definition for a panel of the countries reporting {@code what} (e.g. "persons prosecuted"). */
+  public static String definitionFor(String what) {
+    return "the countries of the geography that reported a total of " + what
+        + " (a <5 total included) in every year of the range; only they are summed, every year";
+  }
+
+  /** The panel of detected victims ({@code victims_by_year}). */
   public static BalancedPanel of(MartSnapshot s, String geoCode, int from, int to) {
+    return of(s, s.victimCounts(), DEFINITION, geoCode, from, to);
+  }
+
+  /** The panel of the countries of {@code counts} (e.g. one justice measure) that reported every year. */
+  public static BalancedPanel of(MartSnapshot s, CountTable counts, String definition, String geoCode, int from,
+      int to) {
     List<String> codes = new ArrayList<>();
     int any = 0;
-    for (String country : s.countriesIn(geoCode)) {
-      NavigableMap<Integer, VictimCell> totals = s.victims(country, CellKey.ALL).subMap(from, true, to, true);
+    for (String country : counts.countriesIn(geoCode)) {
+      NavigableMap<Integer, VictimCell> totals = counts.cells(country, CellKey.ALL).subMap(from, true, to, true);
       any += totals.isEmpty() ? 0 : 1;
       if (totals.size() == to - from + 1) {
         codes.add(country);
@@ -38,7 +51,7 @@ public record BalancedPanel(int from, int to, String definition, @JsonIgnore Lis
     }
     List<Geography> named = codes.stream().map(c -> Places.named(s, c))
         .sorted(Comparator.comparing(Geography::name).thenComparing(Geography::code)).toList();
-    return new BalancedPanel(from, to, DEFINITION, List.copyOf(codes), named, codes.size(), any,
+    return new BalancedPanel(from, to, definition, List.copyOf(codes), named, codes.size(), any,
         note(codes.size(), any, from, to));
   }
 

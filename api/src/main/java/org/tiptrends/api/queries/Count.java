@@ -3,8 +3,8 @@ package org.tiptrends.api.queries;
 import org.tiptrends.api.snapshot.VictimCell;
 
 /**
- * Detected victims with bounds, how many countries reported them, and how many of those gave only
- * {@code <5} cells.
+ * Detected victims (or persons of a justice measure) with bounds, how many countries reported them,
+ * and how many of those gave only {@code <5} cells.
  */
 public record Count(double value, double low, double high, int reportingCountries, int suppressedOnlyCountries) {
   static Count of(VictimCell c) {

@@ -3,13 +3,14 @@ package org.tiptrends.api.queries;
 import java.util.Collection;
 import java.util.List;
 import org.tiptrends.api.snapshot.CellKey;
-import org.tiptrends.api.snapshot.MartSnapshot;
+import org.tiptrends.api.snapshot.CountTable;
 import org.tiptrends.api.snapshot.VictimCell;
 import org.tiptrends.core.counts.CountInterval;
 
 /**
  * Cells of a chosen set of countries that the marts do not aggregate (a balanced panel, the union
- * of a breakdown's cells), summed from the country rows of {@code victims_by_year} with the same
+ * of a breakdown's cells), summed from the country rows of a {@link CountTable} ({@code victims_by_year}
+ * or a {@code justice_by_year} measure) with the same
  * arithmetic as the job's roll-up: bounds add up, and coverage counts the countries that gave any
  * value and those that gave only {@code <5}.
  */
@@ -17,12 +18,12 @@ final class CountryCells {
   private CountryCells() {}
 
   /** The countries' sum of one cell in one year, or {@code null} when none of them reported it. */
-  static VictimCell sum(MartSnapshot s, Collection<String> countries, CellKey cell, int year) {
+  static VictimCell sum(CountTable t, Collection<String> countries, CellKey cell, int year) {
     CountInterval sum = CountInterval.ZERO;
     int reporting = 0;
     int suppressedOnly = 0;
     for (String country : countries) {
-      VictimCell c = s.victims(country, cell).get(year);
+      VictimCell c = t.cells(country, cell).get(year);
       if (c != null) {
         sum = sum.plus(c.victims());
         reporting += c.reportingCountries();
@@ -38,14 +39,14 @@ final class CountryCells {
    * only}, the countries that gave a value to any of the cells, and those of them whose every such
    * value is {@code <5}.
    */
-  static int[] coverage(MartSnapshot s, Collection<String> countries, List<CellKey> cells, int year) {
+  static int[] coverage(CountTable t, Collection<String> countries, List<CellKey> cells, int year) {
     int reporting = 0;
     int suppressedOnly = 0;
     for (String country : countries) {
       boolean any = false;
       boolean onlySuppressed = true;
       for (CellKey cell : cells) {
-        VictimCell c = s.victims(country, cell).get(year);
+        VictimCell c = t.cells(country, cell).get(year);
         if (c != null) {
           any = true;
           onlySuppressed &= c.suppressedOnlyCountries() == c.reportingCountries();

@@ -92,6 +92,7 @@ public final class ShareQuery {
   }
 
   private static VictimCell cell(MartSnapshot s, Geography geo, BalancedPanel panel, CellKey key, int year) {
-    return panel == null ? s.victims(geo.code(), key).get(year) : CountryCells.sum(s, panel.codes(), key, year);
+    return panel == null ? s.victims(geo.code(), key).get(year)
+        : CountryCells.sum(s.victimCounts(), panel.codes(), key, year);
   }
 }

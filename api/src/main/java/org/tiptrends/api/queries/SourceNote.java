@@ -24,6 +24,15 @@ public record SourceNote(String publisher, String dataset, List<String> exportDa
       + "are intervals [low, high]; aggregates sum the countries that reported each cell "
       + "(reportingCountries), and suppressedOnlyCountries of them gave nothing but <5 cells.";
 
+  /** What the criminal-justice counts are, and the same {@code <5} convention as for victims. */
+  public static final String JUSTICE_NOTE = "Persons brought into formal contact with the police or the "
+      + "criminal justice system, prosecuted and convicted for trafficking in persons, and offences recorded, as "
+      + "national authorities reported them to UNODC: the criminal-justice response, not the extent of "
+      + "trafficking. Persons convicted are counted in the year of conviction, not of the offence; offences are "
+      + "counted in offences, not persons. A suppressed cell (<5) counts as 0 to 4, point 2. Values from "
+      + "suppressed cells are intervals [low, high]; aggregates sum the countries that reported each cell "
+      + "(reportingCountries), and suppressedOnlyCountries of them gave nothing but <5 cells.";
+
   /** The note for World Bank indicators (GDP per capita): current US$, as the World Bank published them. */
   public static SourceNote worldBank(MartSnapshot s) {
     return of(s, List.of("worldbank"), "World Bank", "World Development Indicators",
@@ -38,6 +47,11 @@ public record SourceNote(String publisher, String dataset, List<String> exportDa
   /** The note for answers from the GLOTIP marts (victims_by_year, flows, flow_shares). */
   public static SourceNote glotip(MartSnapshot s) {
     return of(s, List.of("unodc"), "UNODC", "Global Report on Trafficking in Persons (GLOTIP) data", GLOTIP_NOTE);
+  }
+
+  /** The note for answers from {@code justice_by_year} (the same GLOTIP files). */
+  public static SourceNote glotipJustice(MartSnapshot s) {
+    return of(s, List.of("unodc"), "UNODC", "Global Report on Trafficking in Persons (GLOTIP) data", JUSTICE_NOTE);
   }
 
   /**

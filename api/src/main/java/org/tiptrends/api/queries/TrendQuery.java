@@ -1,15 +1,20 @@
 package org.tiptrends.api.queries;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.tiptrends.api.snapshot.CellKey;
+import org.tiptrends.api.snapshot.CountTable;
 import org.tiptrends.api.snapshot.Geography;
 import org.tiptrends.api.snapshot.MartSnapshot;
 import org.tiptrends.api.snapshot.VictimCell;
 
-/** Trend series of detected victims from {@code victims_by_year}. */
+/**
+ * Trend series of a count table: detected victims from {@code victims_by_year}, or one measure of
+ * {@code justice_by_year} (persons prosecuted, ...), with the same bounds, coverage and balanced panel.
+ */
 public final class TrendQuery {
   private TrendQuery() {}
 
@@ -44,47 +49,82 @@ public final class TrendQuery {
       @JsonInclude(JsonInclude.Include.NON_NULL) BalancedPanel panel, SourceNote source) {}
 
   /**
+   * The trend of a {@code justice_by_year} measure: which measure and what it counts, then the
+   * fields of the trend itself (the same shape as the victims trend).
+   */
+  public record MeasureAnswer(String measure, String counts, String unit, @JsonUnwrapped Answer trend) {}
+
+  /**
+   * What a trend counts: the table, what its total is in words (for the balanced panel's
+   * definition) and where it comes from.
+   */
+  public record Counted(CountTable table, String what, SourceNote source) {
+    public static Counted victims(MartSnapshot s) {
+      return new Counted(s.victimCounts(), "detected victims", SourceNote.glotip(s));
+    }
+
+    public static Counted justice(MartSnapshot s, JusticeMeasure m) {
+      return new Counted(m.counts(s), m.label(), SourceNote.glotipJustice(s));
+    }
+  }
+
+  /** The trend of detected victims. */
+  public static Answer victims(MartSnapshot s, Geography geo, Breakdown by, int from, int to,
+      boolean balanced) {
+    return of(s, Counted.victims(s), geo, by, from, to, balanced);
+  }
+
+  /** The trend of one criminal-justice measure. */
+  public static MeasureAnswer justice(MartSnapshot s, JusticeMeasure m, Geography geo, Breakdown by, int from,
+      int to, boolean balanced) {
+    return new MeasureAnswer(m.code(), m.label(), m.unit(),
+        of(s, Counted.justice(s, m), geo, by, from, to, balanced));
+  }
+
+  /**
    * @param balanced sum only the countries of the {@link BalancedPanel}, so that a change in who
    *     reports does not pass for a trend
    */
-  public static Answer victims(MartSnapshot s, Geography geo, Breakdown by, int from, int to,
+  public static Answer of(MartSnapshot s, Counted counted, Geography geo, Breakdown by, int from, int to,
       boolean balanced) {
     if (from > to) {
       throw new IllegalArgumentException("from " + from + " > to " + to);
     }
-    List<Breakdown.Series> specs = by.series().stream().filter(spec -> occurs(s, spec.cell())).toList();
-    BalancedPanel panel = balanced ? BalancedPanel.of(s, geo.code(), from, to) : null;
-    List<String> members = balanced ? panel.codes() : s.countriesIn(geo.code());
+    CountTable t = counted.table();
+    List<Breakdown.Series> specs = by.series().stream().filter(spec -> occurs(t, spec.cell())).toList();
+    BalancedPanel panel = balanced
+        ? BalancedPanel.of(s, t, BalancedPanel.definitionFor(counted.what()), geo.code(), from, to) : null;
+    List<String> members = balanced ? panel.codes() : t.countriesIn(geo.code());
     List<Series> series = new ArrayList<>();
     for (Breakdown.Series spec : specs) {
       List<Point> points = new ArrayList<>();
       if (balanced) {
         for (int year = from; year <= to; year++) {
-          VictimCell sum = CountryCells.sum(s, members, spec.cell(), year);
+          VictimCell sum = CountryCells.sum(t, members, spec.cell(), year);
           if (sum != null) {
             points.add(Point.of(sum));
           }
         }
       } else {
-        s.victims(geo.code(), spec.cell()).subMap(from, true, to, true).values().forEach(c -> points.add(Point.of(c)));
+        t.cells(geo.code(), spec.cell()).subMap(from, true, to, true).values().forEach(c -> points.add(Point.of(c)));
       }
       series.add(new Series(spec.key(), List.copyOf(points)));
     }
     List<CellKey> cells = specs.stream().map(Breakdown.Series::cell).toList();
     List<Coverage> coverage = new ArrayList<>();
     for (int year = from; year <= to && !cells.isEmpty(); year++) {
-      int[] c = CountryCells.coverage(s, members, cells, year);
+      int[] c = CountryCells.coverage(t, members, cells, year);
       if (c[0] > 0) {
         coverage.add(new Coverage(year, c[0], c[1]));
       }
     }
     return new Answer(geo, by.code(), from, to, balanced, List.copyOf(series), List.copyOf(coverage),
-        balanced ? panel.countries() : null, panel, SourceNote.glotip(s));
+        balanced ? panel.countries() : null, panel, counted.source());
   }
 
-  /** Whether the marts use every value of the cell (a breakdown value no row has makes no series). */
-  private static boolean occurs(MartSnapshot s, CellKey cell) {
-    Map<String, List<String>> values = s.breakdownValues();
+  /** Whether the table uses every value of the cell (a breakdown value no row has makes no series). */
+  private static boolean occurs(CountTable t, CellKey cell) {
+    Map<String, List<String>> values = t.breakdownValues();
     return values.getOrDefault("sex", List.of()).contains(cell.sex())
         && values.getOrDefault("age", List.of()).contains(cell.age())
         && values.getOrDefault("form", List.of()).contains(cell.form());

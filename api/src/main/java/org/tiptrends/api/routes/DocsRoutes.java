@@ -26,6 +26,9 @@ public final class DocsRoutes implements ApiRoutes {
       new String[] {"method-not-allowed", "405", "The route exists but not for this method."},
       new String[] {"unauthorized", "401", "An admin route without <code>Authorization: Bearer &lt;token&gt;</code>."},
       new String[] {"forbidden", "403", "An admin route with a token that is not the admin token."},
+      new String[] {"missing-data", "409", "The request is valid but the live mart version lacks the data it needs "
+          + "(e.g. a version published before <code>justice_by_year</code> existed, or built without a UCDP file); "
+          + "<code>detail</code> says which."},
       new String[] {"unavailable", "503", "No mart version has loaded yet (the job has not published, or the "
           + "published version failed to load); retry after <code>Retry-After</code> seconds."},
       new String[] {"missing-data", "409", "The request is well formed but the live mart version lacks the data it "

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.Collator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,7 +14,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.NavigableSet;
@@ -26,16 +24,14 @@ import java.util.TreeSet;
 import org.tiptrends.core.counts.CountInterval;
 import org.tiptrends.core.counts.Shares;
 import org.tiptrends.core.flows.FlowType;
-import org.tiptrends.core.geo.Country;
-import org.tiptrends.core.geo.ReferenceData;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
  * One published version of the marts, in memory and immutable: the rows of {@code victims_by_year},
- * {@code flows}, {@code flow_shares} and (when the version has them) {@code indicators} and
- * {@code country_year_panel}, read with
+ * {@code flows}, {@code flow_shares} and (when the version has them) {@code indicators},
+ * {@code country_year_panel}, {@code rates_by_year} and {@code justice_by_year}, read with
  * Tablesaw, plus its {@code run.json}. Every lookup a request makes is a map access on indexes built
  * here at load time; requests never scan a table.
  */
@@ -62,12 +58,7 @@ public final class MartSnapshot {
   private final Path directory;
   private final Instant loadedAt;
   private final RunSummary run;
-  private final Map<String, Geography> geographies;
-  private final Map<String, Map<CellKey, NavigableMap<Integer, VictimCell>>> victims;
-  private final Map<String, List<String>> countriesIn;
-  private final NavigableSet<Integer> years;
-  private final Map<String, List<String>> breakdownValues;
-  private final int victimRows;
+  private final CountTable victims;
   private final List<FlowRow> flows;
   private final Map<String, List<FlowRow>> flowsByDestination;
   private final Map<String, List<FlowRow>> flowsByOrigin;
@@ -76,6 +67,7 @@ public final class MartSnapshot {
   private final Indicators indicators;
   private final Panel panel;
   private final RateRows rates;
+  private final JusticeRows justice;
   private final Sectors sectors;
 
   private MartSnapshot(Builder b) {
@@ -83,12 +75,7 @@ public final class MartSnapshot {
     this.directory = b.directory;
     this.loadedAt = Instant.now();
     this.run = b.run;
-    this.geographies = b.geographies;
     this.victims = b.victims;
-    this.countriesIn = b.countriesIn;
-    this.years = b.years;
-    this.breakdownValues = b.breakdownValues;
-    this.victimRows = b.victimRows;
     this.flows = b.flows;
     this.flowsByDestination = b.flowsByDestination;
     this.flowsByOrigin = b.flowsByOrigin;
@@ -97,6 +84,7 @@ public final class MartSnapshot {
     this.indicators = b.indicators;
     this.panel = b.panel;
     this.rates = b.rates;
+    this.justice = b.justice;
     this.sectors = b.sectors;
   }
 
@@ -119,7 +107,8 @@ public final class MartSnapshot {
         throw new MartLoadException(RUN_JSON + " is not a JSON object");
       }
       b.run = RunSummary.of(runTree);
-      b.loadVictims(MartTables.read(versionDir.resolve(VICTIMS_BY_YEAR), VICTIMS_COLUMNS));
+      b.victims = CountTable.read(MartTables.read(versionDir.resolve(VICTIMS_BY_YEAR), VICTIMS_COLUMNS),
+          VICTIMS_BY_YEAR, "victims", null).get("");
       b.loadFlows(MartTables.read(versionDir.resolve(FLOWS), FLOWS_COLUMNS));
       b.loadFlowShares(MartTables.read(versionDir.resolve(FLOW_SHARES), FLOW_SHARES_COLUMNS));
       Path indicators = versionDir.resolve(INDICATORS);
@@ -128,6 +117,7 @@ public final class MartSnapshot {
       b.panel = Panel.load(versionDir);
       b.sectors = Sectors.load(versionDir);
       b.rates = RateRows.load(versionDir); // issue 14
+      b.justice = JusticeRows.load(versionDir); // issue 13
       return new MartSnapshot(b);
     } catch (MartLoadException e) {
       throw new MartLoadException(versionDir.getFileName() + ": " + e.getMessage(), e.getCause());
@@ -154,20 +144,21 @@ public final class MartSnapshot {
 
   /** Geographies with rows in {@code victims_by_year}: world, regions, sub-regions, countries. */
   public Collection<Geography> geographies() {
-    return geographies.values();
+    return victims.geographies().values();
   }
 
   public Optional<Geography> geography(String code) {
-    return Optional.ofNullable(geographies.get(code));
+    return Optional.ofNullable(victims.geographies().get(code));
+  }
+
+  /** The rows of {@code victims_by_year}, indexed as every request reads them. */
+  public CountTable victimCounts() {
+    return victims;
   }
 
   /** Year → cell of one geography and breakdown; empty when the marts have none. */
   public NavigableMap<Integer, VictimCell> victims(String geoCode, CellKey key) {
-    Map<CellKey, NavigableMap<Integer, VictimCell>> cells = victims.get(geoCode);
-    if (cells == null) {
-      return Collections.emptyNavigableMap();
-    }
-    return cells.getOrDefault(key, Collections.emptyNavigableMap());
+    return victims.cells(geoCode, key);
   }
 
   /**
@@ -175,21 +166,21 @@ public final class MartSnapshot {
    * region or sub-region, or the country itself), by the packaged M49 reference tables.
    */
   public List<String> countriesIn(String geoCode) {
-    return countriesIn.getOrDefault(geoCode, List.of());
+    return victims.countriesIn(geoCode);
   }
 
   /** Years of {@code victims_by_year}. */
   public NavigableSet<Integer> years() {
-    return years;
+    return victims.years();
   }
 
   /** The values of {@code sex}, {@code age} and {@code form} that occur in {@code victims_by_year}. */
   public Map<String, List<String>> breakdownValues() {
-    return breakdownValues;
+    return victims.breakdownValues();
   }
 
   public int victimRows() {
-    return victimRows;
+    return victims.rows();
   }
 
   public List<FlowRow> flows() {
@@ -237,6 +228,11 @@ public final class MartSnapshot {
   /** The {@code rates_by_year} mart (rates per 100,000 population); absent in versions without it. */
   public RateRows rates() {
     return rates;
+  }
+
+  /** The {@code justice_by_year} mart (criminal-justice response); absent in versions without it. */
+  public JusticeRows justice() {
+    return justice;
   }
 
   /** The {@code country_year_panel} mart; {@link Panel#present()} is false for versions without it. */
@@ -288,12 +284,7 @@ public final class MartSnapshot {
     String version;
     Path directory;
     RunSummary run;
-    Map<String, Geography> geographies;
-    Map<String, Map<CellKey, NavigableMap<Integer, VictimCell>>> victims;
-    Map<String, List<String>> countriesIn;
-    NavigableSet<Integer> years;
-    Map<String, List<String>> breakdownValues;
-    int victimRows;
+    CountTable victims;
     List<FlowRow> flows;
     Map<String, List<FlowRow>> flowsByDestination;
     Map<String, List<FlowRow>> flowsByOrigin;
@@ -303,110 +294,7 @@ public final class MartSnapshot {
     Panel panel;
     Sectors sectors;
     RateRows rates = RateRows.absent();
-
-    void loadVictims(Table t) {
-      NumericColumn<?> year = MartTables.numeric(t, "year");
-      Column<?> level = MartTables.text(t, "geo_level");
-      Column<?> code = MartTables.text(t, "geo_code");
-      Column<?> name = MartTables.text(t, "geo_name");
-      Column<?> sex = MartTables.text(t, "sex");
-      Column<?> age = MartTables.text(t, "age");
-      Column<?> form = MartTables.text(t, "form");
-      NumericColumn<?> point = MartTables.numeric(t, "victims");
-      NumericColumn<?> low = MartTables.numeric(t, "victims_low");
-      NumericColumn<?> high = MartTables.numeric(t, "victims_high");
-      NumericColumn<?> reporting = MartTables.numeric(t, "reporting_countries");
-      NumericColumn<?> suppressedOnly = MartTables.numeric(t, "suppressed_only_countries");
-
-      Map<String, Geography> geos = new HashMap<>();
-      Map<String, Map<CellKey, TreeMap<Integer, VictimCell>>> cells = new HashMap<>();
-      Map<CellKey, CellKey> keys = new HashMap<>();
-      TreeSet<Integer> allYears = new TreeSet<>();
-      Map<String, Set<String>> values = new LinkedHashMap<>();
-      for (String dim : List.of("sex", "age", "form")) {
-        values.put(dim, new TreeSet<>());
-      }
-      for (int i = 0; i < t.rowCount(); i++) {
-        String g = MartTables.requiredString(code, i);
-        String lvl = MartTables.requiredString(level, i);
-        if (!List.of(Geography.WORLD, Geography.REGION, Geography.SUBREGION, Geography.COUNTRY).contains(lvl)) {
-          throw new MartLoadException(VICTIMS_BY_YEAR + ": unknown geo_level '" + lvl + "' in row " + i);
-        }
-        String geoName = MartTables.string(name, i);
-        Geography geo = geos.computeIfAbsent(g, c -> new Geography(c, geoName, lvl));
-        if (!geo.level().equals(lvl)) {
-          throw new MartLoadException(VICTIMS_BY_YEAR + ": geo_code " + g + " has two levels");
-        }
-        CellKey key = keys.computeIfAbsent(new CellKey(MartTables.requiredString(sex, i),
-            MartTables.requiredString(age, i), MartTables.requiredString(form, i)), k -> k);
-        int y = MartTables.integer(year, i);
-        double lo = MartTables.number(low, i);
-        double hi = MartTables.number(high, i);
-        VictimCell cell = new VictimCell(y, key.sex(), key.age(), key.form(),
-            new CountInterval(lo, hi, MartTables.number(point, i), lo < hi), MartTables.integer(reporting, i),
-            MartTables.integer(suppressedOnly, i));
-        if (cells.computeIfAbsent(g, c -> new HashMap<>()).computeIfAbsent(key, k -> new TreeMap<>())
-            .put(y, cell) != null) {
-          throw new MartLoadException(VICTIMS_BY_YEAR + ": two rows for " + g + " " + y + " " + key);
-        }
-        allYears.add(y);
-        values.get("sex").add(key.sex());
-        values.get("age").add(key.age());
-        values.get("form").add(key.form());
-      }
-      List<Geography> ordered = new ArrayList<>(geos.values());
-      ordered.sort(geographyOrder());
-      Map<String, Geography> geoMap = new LinkedHashMap<>();
-      ordered.forEach(g -> geoMap.put(g.code(), g));
-      geographies = Collections.unmodifiableMap(geoMap);
-
-      Map<String, Map<CellKey, NavigableMap<Integer, VictimCell>>> frozen = new HashMap<>();
-      cells.forEach((g, byKey) -> {
-        Map<CellKey, NavigableMap<Integer, VictimCell>> m = new HashMap<>();
-        byKey.forEach((k, byYear) -> m.put(k, Collections.unmodifiableNavigableMap(byYear)));
-        frozen.put(g, Collections.unmodifiableMap(m));
-      });
-      victims = Collections.unmodifiableMap(frozen);
-      years = Collections.unmodifiableNavigableSet(allYears);
-      Map<String, List<String>> vals = new LinkedHashMap<>();
-      values.forEach((dim, v) -> vals.put(dim, List.copyOf(v)));
-      breakdownValues = Collections.unmodifiableMap(vals);
-      victimRows = t.rowCount();
-      countriesIn = membership(ordered);
-    }
-
-    /** World, regions, sub-regions, countries; by name within a level (accents sort as letters). */
-    private static Comparator<Geography> geographyOrder() {
-      Collator names = Collator.getInstance(Locale.ENGLISH);
-      List<String> levels = List.of(Geography.WORLD, Geography.REGION, Geography.SUBREGION, Geography.COUNTRY);
-      return Comparator.comparingInt((Geography g) -> levels.indexOf(g.level()))
-          .thenComparing(g -> g.name() == null ? g.code() : g.name(), names)
-          .thenComparing(Geography::code);
-    }
-
-    /** Country codes of the marts by the world, region and sub-region they lie in (M49). */
-    private static Map<String, List<String>> membership(List<Geography> geos) {
-      ReferenceData reference = ReferenceData.standard();
-      Map<String, List<String>> members = new HashMap<>();
-      for (Geography g : geos) {
-        if (!g.level().equals(Geography.COUNTRY)) {
-          continue;
-        }
-        members.computeIfAbsent(ReferenceData.WORLD_CODE, k -> new ArrayList<>()).add(g.code());
-        members.computeIfAbsent(g.code(), k -> new ArrayList<>()).add(g.code());
-        Optional<Country> c = reference.country(g.code());
-        if (c.isPresent()) {
-          for (String area : new String[] {c.get().regionCode(), c.get().subregionCode()}) {
-            if (area != null) {
-              members.computeIfAbsent(area, k -> new ArrayList<>()).add(g.code());
-            }
-          }
-        }
-      }
-      Map<String, List<String>> frozen = new HashMap<>();
-      members.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
-      return Collections.unmodifiableMap(frozen);
-    }
+    JusticeRows justice = JusticeRows.absent();
 
     void loadFlows(Table t) {
       NumericColumn<?> year = MartTables.numeric(t, "year");

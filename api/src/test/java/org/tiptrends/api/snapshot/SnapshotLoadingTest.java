@@ -137,6 +137,29 @@ class SnapshotLoadingTest {
   }
 
   @Test
+  void theJobsJusticeMartLoadsByMeasureAndAMalformedOneFailsTheVersion(@TempDir Path dir) throws Exception {
+    MartSnapshot s = MartSnapshot.load(TestMarts.versionDir());
+    assertTrue(s.justice().present(), "the job publishes justice_by_year");
+    List<Row> convictedWorld = TestMarts.mart("justice_by_year").filter("measure = 'convicted' and geo_code = 'WLD' "
+        + "and sex = 'total' and age = 'total' and form = 'total'").collectAsList();
+    assertFalse(convictedWorld.isEmpty());
+    for (Row r : convictedWorld) {
+      VictimCell c = s.justice().of("convicted").cells("WLD", CellKey.ALL).get(((Number) r.getAs("year")).intValue());
+      assertEquals(((Number) r.getAs("persons_high")).doubleValue(), c.victims().high(), 1e-9);
+      assertEquals(((Number) r.getAs("reporting_countries")).intValue(), c.reportingCountries());
+    }
+    assertTrue(s.justice().of("no_such_measure").isEmpty());
+
+    Path broken = dir.resolve("v4");
+    TestMarts.copyTree(TestMarts.versionDir(), broken);
+    TestMarts.delete(broken.resolve("justice_by_year"));
+    TestMarts.mart("justice_by_year").drop("persons_low").coalesce(1).write()
+        .parquet(broken.resolve("justice_by_year").toString());
+    MartLoadException e = assertThrows(MartLoadException.class, () -> MartSnapshot.load(broken));
+    assertTrue(e.getMessage().contains("justice_by_year") && e.getMessage().contains("persons_low"), e.getMessage());
+  }
+
+  @Test
   void currentMustNameAVersionDirectoryUnderTheRoot(@TempDir Path dir) throws Exception {
     SnapshotHolder holder = new SnapshotHolder(dir);
     assertEquals(SnapshotHolder.Outcome.NO_CURRENT, holder.reload().outcome());
