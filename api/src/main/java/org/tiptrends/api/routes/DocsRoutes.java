@@ -31,8 +31,6 @@ public final class DocsRoutes implements ApiRoutes {
           + "<code>detail</code> says which."},
       new String[] {"unavailable", "503", "No mart version has loaded yet (the job has not published, or the "
           + "published version failed to load); retry after <code>Retry-After</code> seconds."},
-      new String[] {"missing-data", "409", "The request is well formed but the live mart version lacks the data it "
-          + "needs (e.g. the conflict comparison on marts built without a UCDP file); <code>detail</code> says which."},
       new String[] {"busy", "503", "Every drawing slot for this image format is taken; retry after "
           + "<code>Retry-After</code> seconds (the request waited at most 2 s, holding nothing)."},
       new String[] {"internal", "500", "An error on the server; it is logged there. Never caused by what a client sends."},
