@@ -102,6 +102,30 @@ class CorrelationContractTest {
     assertTrue(a.get("points").findValues("year").stream().allMatch(y -> y.asInt() == 2016));
   }
 
+  /** Issue 13: convictions per 100 detected victims, a panel measure like any other. */
+  @Test
+  void convictionsPer100VictimsAgainstGdpPerCapita() {
+    JsonNode a = api.json("/api/v1/correlations?x=gdp_per_capita&y=convictions_per_100_victims&method=pearson");
+    Map<String, double[]> expected = expectedPoints("gdp_per_capita", "convictions_per_100_victims", null,
+        "detected_victims", 20);
+    assertTrue(expected.size() >= 10, "the sample gives convictions and victims for " + expected.size() + " countries");
+    assertEquals(expected.size(), a.get("n").asInt());
+    double[] xs = new double[expected.size()];
+    double[] ys = new double[expected.size()];
+    int i = 0;
+    for (JsonNode p : a.get("points")) {
+      double[] e = expected.get(p.get("iso3").asText());
+      assertEquals((int) e[0], p.get("year").asInt(), p.get("iso3").asText());
+      assertEquals(e[2], p.get("y").asDouble(), 1e-9);
+      assertTrue(p.get("yLow").asDouble() <= p.get("y").asDouble() && p.get("y").asDouble() <= p.get("yHigh").asDouble());
+      xs[i] = Math.log10(e[1]);
+      ys[i++] = e[2];
+    }
+    // GDP per capita is on a log scale by default; Pearson's r is computed on what is plotted
+    assertEquals(new PearsonsCorrelation().correlation(xs, ys), a.get("r").asDouble(), 1e-9);
+    assertEquals("convictions_per_100_victims", a.get("y").get("name").asText());
+  }
+
   @Test
   void anyTwoMeasuresOfThePanelOrIndicators() {
     JsonNode a = api.json("/api/v1/correlations?x=NY.GDP.PCAP.CD&y=female_share&method=kendall");

@@ -51,8 +51,8 @@ import org.tiptrends.jobs.staging.StagedGlotip;
  */
 public final class NightlyRun {
   static final List<Mart> MARTS = List.of(new VictimsByYearMart(), new FlowsMart(), new FlowSharesMart(),
-      new IndicatorsMart(), new SectorsMart(), new ConflictMart(), new CountryYearPanelMart(),
-      new JusticeByYearMart(), new RatesByYearMart());
+      new IndicatorsMart(), new SectorsMart(), new ConflictMart(), new JusticeByYearMart(),
+      new CountryYearPanelMart(), new RatesByYearMart());
 
   /**
    * The source folders, each required on every run (the first included) unless allowed missing:

@@ -192,6 +192,60 @@ class RealDataRunTest {
   }
 
   /**
+   * The panel's justice columns and convictions per 100 detected victims, for every country-year of
+   * the panel, from the workbook's Total cells summed here: the measure's point and bounds, null
+   * where the country reported none; the ratio point over point, lowest with convictions low and
+   * victims high, highest the other way round, and null where victims may be 0 (only {@code <5}).
+   */
+  @Test
+  void thePanelsJusticeColumnsAndConvictionRatioEqualTheWorkbookCells() {
+    Map<IndependentGlotip.Key, IndependentGlotip.Sum> victims = IndependentGlotip.victimCells(raw);
+    Map<String, Map<IndependentGlotip.Key, IndependentGlotip.Sum>> justice = new java.util.TreeMap<>();
+    for (String measure : IndependentGlotip.JUSTICE_INDICATORS.keySet()) {
+      justice.put(measure, IndependentGlotip.justiceCells(raw, measure));
+    }
+    int ratios = 0;
+    int withoutRatioForSuppressedVictims = 0;
+    Set<String> ratioYears = new java.util.TreeSet<>();
+    for (Row r : mart("country_year_panel").collectAsList()) {
+      IndependentGlotip.Key key = new IndependentGlotip.Key("country", r.getAs("iso3"), r.<Integer>getAs("year"),
+          "total", "total", "total");
+      for (var m : justice.entrySet()) {
+        IndependentGlotip.Sum e = m.getValue().get(key);
+        String what = m.getKey() + " " + key;
+        if (e == null) {
+          assertTrue(r.isNullAt(r.fieldIndex(m.getKey())), what + ": the workbook has no such cell");
+          continue;
+        }
+        assertEquals(e.point, r.<Double>getAs(m.getKey()), 1e-6, what);
+        assertEquals(e.low, r.<Double>getAs(m.getKey() + "_low"), 1e-6, what + " low");
+        assertEquals(e.high, r.<Double>getAs(m.getKey() + "_high"), 1e-6, what + " high");
+      }
+      IndependentGlotip.Sum c = justice.get("convicted").get(key);
+      IndependentGlotip.Sum v = victims.get(key);
+      Double ratio = r.getAs("convictions_per_100_victims");
+      if (c == null || v == null || v.low == 0) {
+        assertEquals(null, ratio, key + ": no ratio without convictions, victims, or with victims possibly 0");
+        assertTrue(r.isNullAt(r.fieldIndex("convictions_per_100_victims_low")), key.toString());
+        assertTrue(r.isNullAt(r.fieldIndex("convictions_per_100_victims_high")), key.toString());
+        if (c != null && v != null) {
+          withoutRatioForSuppressedVictims++;
+        }
+        continue;
+      }
+      ratios++;
+      ratioYears.add(Integer.toString(key.year()));
+      assertEquals(100 * c.point / v.point, ratio, 1e-9, key + " ratio");
+      assertEquals(100 * c.low / v.high, r.<Double>getAs("convictions_per_100_victims_low"), 1e-9, key + " ratio low");
+      assertEquals(100 * c.high / v.low, r.<Double>getAs("convictions_per_100_victims_high"), 1e-9, key + " ratio high");
+    }
+    assertTrue(ratios >= 100, "convictions per 100 victims for only " + ratios + " country-years");
+    assertTrue(ratioYears.size() >= 5, "ratios in years " + ratioYears);
+    System.out.println("country_year_panel: " + ratios + " conviction ratios; " + withoutRatioForSuppressedVictims
+        + " country-years with convictions but victims only <5 (no ratio)");
+  }
+
+  /**
    * The mart row's place as the workbook names it: regions and sub-regions by name, countries by
    * code, or by name where the export has no code (Sark, M680 in the reference table).
    */

@@ -59,6 +59,8 @@ public final class Panel {
     m.put("transregional_share", "share of known-origin victims from another M49 region");
     m.put("victims_per_100k", "detected trafficking victims per 100,000 population (World Bank SP.POP.TOTL)");
     m.put("gdp_per_capita", "GDP per capita, current US$ (World Bank NY.GDP.PCAP.CD)");
+    m.put("convicted", "persons convicted of trafficking in persons (count, year of conviction)");
+    m.put("convictions_per_100_victims", "persons convicted per 100 detected victims, same year (different people)");
     m.put("conflict_max_intensity", "highest armed-conflict intensity (0 none, 1 minor, 2 war; UCDP/PRIO)");
     return Collections.unmodifiableMap(m);
   }

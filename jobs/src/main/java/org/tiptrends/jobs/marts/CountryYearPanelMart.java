@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -41,7 +42,10 @@ public final class CountryYearPanelMart extends Mart {
       "subregion_code", "detected_victims", "detected_victims_low", "detected_victims_high",
       "female_share", "child_share", "forced_labour_share", "transregional_share", "gdp_per_capita",
       "population", "victims_per_100k", "victims_per_100k_low", "victims_per_100k_high",
-      "conflict_max_intensity", "in_conflict");
+      "conflict_max_intensity", "in_conflict", "formal_contact", "prosecuted", "convicted", "offences",
+      "convictions_per_100_victims", "convictions_per_100_victims_low", "convictions_per_100_victims_high");
+  /** The justice_by_year measures the panel carries, each with {@code _low} and {@code _high}. */
+  static final List<String> JUSTICE = List.of("formal_contact", "prosecuted", "convicted", "offences");
   /** One row per country-year. */
   static final List<String> KEY = List.of("year", "iso3");
 
@@ -118,9 +122,41 @@ public final class CountryYearPanelMart extends Mart {
     Dataset<Row> placed = withConflict.map((MapFunction<Row, Row>) CountryYearPanelMart::placed,
         Encoders.row(withConflict.schema()));
     // detected victims per 100,000 population, with bounds (Rates: the one formula)
-    return placed.withColumn("victims_per_100k", Rates.per100k(col("detected_victims"), col("population")))
+    Dataset<Row> rated = placed.withColumn("victims_per_100k", Rates.per100k(col("detected_victims"), col("population")))
         .withColumn("victims_per_100k_low", Rates.per100k(col("detected_victims_low"), col("population")))
         .withColumn("victims_per_100k_high", Rates.per100k(col("detected_victims_high"), col("population")));
+    return withJustice(rated, in);
+  }
+
+  /**
+   * {@code rows} with the country's justice totals of the same year (null where it reported none) and
+   * convictions per 100 detected victims: point over point; lowest with convictions at their low and
+   * victims at their high end, highest the other way round. Null where either is missing, and where
+   * the victims' low end is 0 (only {@code <5} cells): the ratio could then be anything.
+   */
+  static Dataset<Row> withJustice(Dataset<Row> rows, MartInputs in) {
+    Column total = col("sex").equalTo("total").and(col("age").equalTo("total")).and(col("form").equalTo("total"));
+    List<Column> aggs = new ArrayList<>();
+    for (String m : JUSTICE) {
+      Column is = col("measure").equalTo(m);
+      aggs.add(max(when(is, col("persons"))).as(m));
+      aggs.add(max(when(is, col("persons_low"))).as(m + "_low"));
+      aggs.add(max(when(is, col("persons_high"))).as(m + "_high"));
+    }
+    Dataset<Row> justice = in.built(JusticeByYearMart.NAME).filter(col("geo_level").equalTo("country").and(total))
+        .groupBy(col("year").as("j_year"), col("geo_code").as("j_iso3"))
+        .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new));
+    Dataset<Row> joined = rows.join(justice, rows.col("year").equalTo(justice.col("j_year"))
+        .and(rows.col("iso3").equalTo(justice.col("j_iso3"))), "left").drop("j_year", "j_iso3");
+    Column known = col("convicted").isNotNull().and(col("detected_victims").isNotNull())
+        .and(col("detected_victims_low").gt(0));
+    return joined
+        .withColumn("convictions_per_100_victims",
+            when(known, col("convicted").multiply(100).divide(col("detected_victims"))))
+        .withColumn("convictions_per_100_victims_low",
+            when(known, col("convicted_low").multiply(100).divide(col("detected_victims_high"))))
+        .withColumn("convictions_per_100_victims_high",
+            when(known, col("convicted_high").multiply(100).divide(col("detected_victims_low"))));
   }
 
   /** {@code rows} with one World Bank indicator of the same country-year as a column (null where missing). */
