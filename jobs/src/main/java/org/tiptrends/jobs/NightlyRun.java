@@ -248,6 +248,7 @@ public final class NightlyRun {
         // later marts build on what was published, not on a recomputation of it
         Dataset<Row> published = write(mart.build(marts), dir);
         outputs.put(mart.name(), published.count());
+        progress.accept("wrote mart " + mart.name() + ": " + outputs.get(mart.name()) + " rows");
         marts.register(mart.name(), published);
         List<String> columns = List.of(published.columns());
         List<String> missing = mart.contractColumns().stream().filter(c -> !columns.contains(c)).toList();
@@ -255,12 +256,14 @@ public final class NightlyRun {
           missingContractColumns.put(mart.name(), missing);
         }
       }
+      progress.accept("writing the quarantine");
       outputs.put("quarantine", write(staged.filter(
           staged.col("status").equalTo(StagedGlotip.QUARANTINED)), build.resolve("quarantine")).count());
       report.put("outputs", outputs);
 
       Map<String, Boolean> sourcePresent = Map.of(IndicatorsMart.NAME, !worldBank.files().isEmpty(),
           SectorsMart.NAME, !ilo.files().isEmpty(), ConflictMart.NAME, !ucdp.files().isEmpty());
+      progress.accept("running the data-quality checks");
       new QualityGates(spark, gates).run(report, findings, outputs, missingContractColumns, build,
           store.current().map(store.root()::resolve), !loaded.files().isEmpty(), sourcePresent, MARTS);
       Instant finished = Instant.now();
@@ -275,6 +278,7 @@ public final class NightlyRun {
             + (failed.size() > 1 ? " (and " + (failed.size() - 1) + " more)" : ""));
       }
       FailPoints.reached("before-publish");
+      progress.accept("publishing " + version);
       Location published = store.publish(build, version);
       store.appendHistory(history(report, "published", null));
       return new Result(version, published, report);
