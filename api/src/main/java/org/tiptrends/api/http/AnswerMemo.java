@@ -24,7 +24,7 @@ public final class AnswerMemo {
   private static final Map<SnapshotHolder, AnswerMemo> BY_HOLDER = Collections.synchronizedMap(new WeakHashMap<>());
 
   /** One memoised answer. */
-  public record Reply(String contentType, String disposition, byte[] body) {}
+  public record Reply(String contentType, String disposition, String etag, byte[] body) {}
 
   private final Cache<String, Reply> replies;
   private volatile String liveVersion;
@@ -50,7 +50,7 @@ public final class AnswerMemo {
   }
 
   /** Keeps the 200 answer {@code ctx} holds under {@code key}, unless it is an image or a stream. */
-  public void keep(String key, Context ctx) throws IOException {
+  public void keep(String key, String etag, Context ctx) throws IOException {
     String type = ctx.res().getContentType();
     if (type == null || type.startsWith("image/")) {
       return;
@@ -61,7 +61,7 @@ public final class AnswerMemo {
     }
     byte[] bytes = body.readAllBytes();
     ctx.result(bytes);
-    replies.put(key, new Reply(type, ctx.res().getHeader("Content-Disposition"), bytes));
+    replies.put(key, new Reply(type, ctx.res().getHeader("Content-Disposition"), etag, bytes));
   }
 
   /** Answers {@code ctx} with a memoised reply. */

@@ -20,6 +20,11 @@ public final class ETags {
     return quoted(s.toString().getBytes(StandardCharsets.UTF_8));
   }
 
+  /** {@code "<32 hex>"} (quoted) for one version of one answer, its query already in canonical form. */
+  public static String of(String version, String path, String canonicalQuery) {
+    return quoted((version + '\n' + path + '\n' + canonicalQuery).getBytes(StandardCharsets.UTF_8));
+  }
+
   /** {@code "<32 hex>"} (quoted) for fixed content. */
   public static String quoted(byte[] content) {
     try {

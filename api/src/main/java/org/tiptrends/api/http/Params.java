@@ -24,10 +24,13 @@ public final class Params {
   public static final String FORMAT = "format";
   public static final List<String> FORMATS = List.of("json", "csv");
   private static final String PARSED = Params.class.getName();
+  private static final String CURRENT = Params.class.getName() + ".current";
   private static final Pattern INTEGER = Pattern.compile("-?\\d{1,10}");
   private static final Pattern CODE = Pattern.compile("[A-Za-z0-9]{1,12}");
 
   private final Map<String, String> values;
+  /** Each parameter as the endpoint read it (its default included), for {@link #canonicalQuery()}. */
+  private final Map<String, String> resolved = new java.util.TreeMap<>();
 
   private Params(Map<String, String> values) {
     this.values = values;
@@ -63,7 +66,36 @@ public final class Params {
       }
       values.put(name, e.getValue());
     }
-    return new Params(values);
+    Params params = new Params(values);
+    ctx.attribute(CURRENT, params);
+    return params;
+  }
+
+  /** The parameters the request's endpoint parsed with {@link #of}, or {@code null}. */
+  public static Params current(Context ctx) {
+    return ctx.attribute(CURRENT);
+  }
+
+  /**
+   * The query as the endpoint understood it: every parameter it read, in the spelling it uses,
+   * defaults included, sorted ({@code format=JSON&by=SEX} and {@code by=sex&format=json} and
+   * {@code by=sex} alike); empty when a given parameter was never read through these accessors,
+   * so two requests never share it unless the endpoint saw the same values.
+   */
+  public Optional<String> canonicalQuery() {
+    if (!resolved.keySet().containsAll(values.keySet())) {
+      return Optional.empty();
+    }
+    StringBuilder q = new StringBuilder();
+    resolved.forEach((k, v) -> q.append(k).append('=').append(v).append('&'));
+    return Optional.of(q.toString());
+  }
+
+  private <T> T read(String name, T value) {
+    if (value != null) {
+      resolved.put(name, value.toString());
+    }
+    return value;
   }
 
   /**
@@ -121,7 +153,7 @@ public final class Params {
   }
 
   public Optional<String> optional(String name) {
-    return Optional.ofNullable(values.get(name));
+    return Optional.ofNullable(read(name, values.get(name)));
   }
 
   public String required(String name, String what) {
@@ -129,18 +161,18 @@ public final class Params {
     if (v == null) {
       throw new BadRequest(name, name + " is required: " + what);
     }
-    return v;
+    return read(name, v);
   }
 
   /** One of {@code allowed} (case-insensitive; answered in the allowed spelling), or the default. */
   public String choice(String name, List<String> allowed, String defaultValue) {
     String v = values.get(name);
     if (v == null) {
-      return defaultValue;
+      return read(name, defaultValue);
     }
     for (String a : allowed) {
       if (a.equalsIgnoreCase(v)) {
-        return a;
+        return read(name, a);
       }
     }
     throw new BadRequest(name, "unknown " + name + " '" + display(v) + "'", allowed);
@@ -153,7 +185,7 @@ public final class Params {
 
   public boolean bool(String name, boolean defaultValue) {
     String v = choice(name, List.of("true", "false"), null);
-    return v == null ? defaultValue : v.equals("true");
+    return read(name, v == null ? defaultValue : v.equals("true"));
   }
 
   /** A whole number in [min, max], or the default when absent ({@code null}: required). */
@@ -163,7 +195,7 @@ public final class Params {
       if (defaultValue == null) {
         throw new BadRequest(name, name + " is required: a whole number from " + min + " to " + max);
       }
-      return defaultValue;
+      return read(name, defaultValue);
     }
     if (!INTEGER.matcher(v).matches()) {
       throw new BadRequest(name, name + " must be a whole number, got '" + display(v) + "'");
@@ -172,7 +204,7 @@ public final class Params {
     if (n < min || n > max) {
       throw new BadRequest(name, name + " " + n + " is out of range: " + min + " to " + max);
     }
-    return (int) n;
+    return read(name, (int) n);
   }
 
   /** A year in [first, last] (the marts' years), listed as the allowed values when refused. */
@@ -189,11 +221,11 @@ public final class Params {
   public String code(String name, String defaultValue, String what) {
     String v = values.get(name);
     if (v == null) {
-      return defaultValue;
+      return read(name, defaultValue);
     }
     if (!CODE.matcher(v).matches()) {
       throw new BadRequest(name, name + " must be " + what + ", got '" + display(v) + "'");
     }
-    return v.toUpperCase(Locale.ROOT);
+    return read(name, v.toUpperCase(Locale.ROOT));
   }
 }
