@@ -202,7 +202,7 @@ class RealDataRunTest {
   void convictedByCitizenshipEqualsAnIndependentSumOfTheWorkbookCells() {
     IndependentGlotip.Breakdown expected = IndependentGlotip.breakdown(raw, "Persons convicted", "by citizenship",
         Set.of("TOTAL"));
-    assertEquals(612, expected.rows, "the export's convicted-by-citizenship rows");
+    assertEquals(612, expected.rows, "the export's convicted-by-citizenship rows (all of countries)");
     Dataset<Row> mart = mart("convicted_by_citizenship");
     assertBreakdown(expected, mart, "convicting", "citizenship", "persons");
     // figures stated outright, read off the workbook: Thailand 2019 convicted 266 Thai nationals, and
@@ -223,7 +223,8 @@ class RealDataRunTest {
   void repatriationFlowsEqualAnIndependentSumOfTheWorkbookCells() {
     IndependentGlotip.Breakdown expected = IndependentGlotip.breakdown(raw, "Detected trafficking victims",
         "by country of repatriation", Set.of("Abroad", "TOTAL POR AÑO"));
-    assertEquals(1830, expected.rows, "the export's by-country-of-repatriation rows");
+    // 1,830 rows, one of them the aggregate Aruba/Curacao (no Region), which no mart counts
+    assertEquals(1829, expected.rows, "the export's by-country-of-repatriation rows of countries");
     assertTrue(expected.totals[0] > 1000, "the totals left out hold victims: " + expected.totals[0]);
     Dataset<Row> mart = mart("repatriation_flows");
     assertBreakdown(expected, mart, "reporting", "repatriation", "victims");
@@ -302,8 +303,8 @@ class RealDataRunTest {
         .and(col(place + "_code").equalTo(code))).collectAsList();
     assertEquals(1, rows.size(), year + " " + iso3 + " " + code);
     Row r = rows.get(0);
-    assertEquals(List.of(low, high, flowType), List.of(r.<Double>getAs(count + "_low"), r.<Double>getAs(count + "_high"),
-        r.getAs("flow_type")), year + " " + iso3 + " " + code);
+    assertEquals(List.<Object>of(low, high, flowType), List.<Object>of(r.<Double>getAs(count + "_low"),
+        r.<Double>getAs(count + "_high"), r.<String>getAs("flow_type")), year + " " + iso3 + " " + code);
     if (low == high) {
       assertEquals(low, r.<Double>getAs(count), 1e-9);
     }
