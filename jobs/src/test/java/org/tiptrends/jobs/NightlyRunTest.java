@@ -289,6 +289,7 @@ class NightlyRunTest {
     for (JsonNode check : report.get("checks")) {
       assertFalse(check.get("status").asText().equals("fail"), check.toString());
     }
+    assertEquals("pass", check("convicted_and_repatriated_conserve_staged").get("status").asText());
   }
 
   /**

@@ -205,6 +205,7 @@ class RealDataRunTest {
     assertEquals(612, expected.rows, "the export's convicted-by-citizenship rows (all of countries)");
     Dataset<Row> mart = mart("convicted_by_citizenship");
     assertBreakdown(expected, mart, "convicting", "citizenship", "persons");
+    assertConserved("convicted_by_citizenship", "persons", expected);
     // figures stated outright, read off the workbook: Thailand 2019 convicted 266 Thai nationals, and
     // Belgium 2019 convicted 32 of its own nationals and 16 Romanians (another sub-region of Europe)
     assertCell(mart, "convicting", "citizenship", "persons", 2019, "THA", "THA", "domestic", 266, 266);
@@ -228,6 +229,7 @@ class RealDataRunTest {
     assertTrue(expected.totals[0] > 1000, "the totals left out hold victims: " + expected.totals[0]);
     Dataset<Row> mart = mart("repatriation_flows");
     assertBreakdown(expected, mart, "reporting", "repatriation", "victims");
+    assertConserved("repatriation_flows", "victims", expected);
     // China 2016 reported 455 victims with Myanmar as country of repatriation; Nigeria 2018, 101 with
     // Libya (its own nationals brought back from Libya: the direction the README explains)
     assertCell(mart, "reporting", "repatriation", "victims", 2016, "CHN", "MMR", "regional", 455, 455);
@@ -288,6 +290,20 @@ class RealDataRunTest {
           r.<Double>getAs(count)}, 1e-9, k);
       assertEquals(expected.flowType.get(k), r.getAs("flow_type"), k);
     });
+  }
+
+  /** The run's own gate passed and states the workbook's point sum (every year) as the mart's. */
+  private void assertConserved(String mart, String count, IndependentGlotip.Breakdown expected) {
+    double points = expected.world.values().stream().mapToDouble(v -> v[2]).sum();
+    for (JsonNode c : report.get("checks")) {
+      if (c.get("name").asText().equals("convicted_and_repatriated_conserve_staged")) {
+        assertEquals("pass", c.get("status").asText(), c.toString());
+        String said = String.format(java.util.Locale.ROOT, "%s holds %.1f %s, staged rows %.1f", mart, points, count, points);
+        assertTrue(c.get("detail").asText().contains(said), said + " in " + c);
+        return;
+      }
+    }
+    throw new AssertionError("no convicted_and_repatriated_conserve_staged check");
   }
 
   private static void add(double[] sum, double[] v) {

@@ -15,20 +15,24 @@ import org.apache.spark.sql.Row;
  * {@code UNK}/unknown and foreign_unspecified rows.
  */
 public final class ConvictedByCitizenshipMart extends Mart {
+  /** The staged measure and dimension it sums, and the column it sums them into. */
+  public static final String MEASURE = "persons_convicted";
+  public static final String DIMENSION = "citizenship";
+  public static final String COUNT = "persons";
   public static final String NAME = "convicted_by_citizenship";
   static final List<String> KEY = PlacePairSums.key("convicting", "citizenship");
 
   public ConvictedByCitizenshipMart() {
-    super(NAME, PlacePairSums.columns("convicting", "citizenship", "persons"), KEY);
+    super(NAME, PlacePairSums.columns("convicting", "citizenship", COUNT), KEY);
   }
 
   /** The staged rows this mart sums (status ok). */
   public static Dataset<Row> sourceRows(MartInputs in) {
-    return in.glotipOk().filter(col("measure").equalTo("persons_convicted").and(col("dimension").equalTo("citizenship")));
+    return in.glotipOk().filter(col("measure").equalTo(MEASURE).and(col("dimension").equalTo(DIMENSION)));
   }
 
   @Override
   public Dataset<Row> build(MartInputs in) {
-    return PlacePairSums.sum(sourceRows(in), "convicting", "citizenship", "persons");
+    return PlacePairSums.sum(sourceRows(in), "convicting", "citizenship", COUNT);
   }
 }

@@ -16,20 +16,24 @@ import org.apache.spark.sql.Row;
  * read by the citizenship resolver at staging; totals ("Abroad", "TOTAL POR AÑO") are excluded there.
  */
 public final class RepatriationFlowsMart extends Mart {
+  /** The staged measure and dimension it sums, and the column it sums them into. */
+  public static final String MEASURE = "detected_victims";
+  public static final String DIMENSION = "repatriation";
+  public static final String COUNT = "victims";
   public static final String NAME = "repatriation_flows";
   static final List<String> KEY = PlacePairSums.key("reporting", "repatriation");
 
   public RepatriationFlowsMart() {
-    super(NAME, PlacePairSums.columns("reporting", "repatriation", "victims"), KEY);
+    super(NAME, PlacePairSums.columns("reporting", "repatriation", COUNT), KEY);
   }
 
   /** The staged rows this mart sums (status ok). */
   public static Dataset<Row> sourceRows(MartInputs in) {
-    return in.glotipOk().filter(col("measure").equalTo("detected_victims").and(col("dimension").equalTo("repatriation")));
+    return in.glotipOk().filter(col("measure").equalTo(MEASURE).and(col("dimension").equalTo(DIMENSION)));
   }
 
   @Override
   public Dataset<Row> build(MartInputs in) {
-    return PlacePairSums.sum(sourceRows(in), "reporting", "repatriation", "victims");
+    return PlacePairSums.sum(sourceRows(in), "reporting", "repatriation", COUNT);
   }
 }
