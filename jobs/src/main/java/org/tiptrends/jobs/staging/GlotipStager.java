@@ -21,8 +21,8 @@ import org.tiptrends.core.geo.ReferenceData;
  * is the code an M49 country or area (else an excluded aggregate), are indicator, dimension,
  * breakdowns, year and value valid (else quarantined with the reason), and for citizenship and
  * country-of-repatriation rows, what place the label names (the {@code origin_*} and
- * {@code flow_type} columns: for a repatriation row, the country of repatriation). Runs on executors; reference data and the resolver are loaded from
- * the classpath once per JVM.
+ * {@code flow_type} columns: for a repatriation row, the country of repatriation). Runs on
+ * executors; reference data and the resolver are loaded from the classpath once per JVM.
  */
 public final class GlotipStager implements MapPartitionsFunction<Row, Row> {
   static final int FIRST_YEAR = 1990;
