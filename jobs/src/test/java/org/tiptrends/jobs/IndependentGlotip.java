@@ -178,6 +178,81 @@ public final class IndependentGlotip {
   }
 
   /**
+   * One labelled breakdown of a country's count (by citizenship, by country of repatriation) as the
+   * workbook gives it: per year and reporting country (rows with a Region; known by Iso3_code), the
+   * sum of every row except the export's totals ({@code totals}, written out by the test), and,
+   * for the country-years whose every other label is a country name the workbook's own Country
+   * column uses or "Nationals" (the reporting country's own), the sum per named country's Iso3_code
+   * with the flow type from the workbook's Region and Subregion columns of both countries.
+   */
+  public static final class Breakdown {
+    /** "year|iso3" → {low, high, point} over every non-total row. */
+    public final Map<String, double[]> byCountryYear = new java.util.TreeMap<>();
+    /** "year|WLD" → {low, high, point}: every country's non-total rows. */
+    public final Map<Integer, double[]> world = new java.util.TreeMap<>();
+    /** "year|iso3|namedIso3" → {low, high, point}, for the country-years read by names only. */
+    public final Map<String, double[]> byNamedCountry = new java.util.TreeMap<>();
+    /** "year|iso3|namedIso3" → domestic, subregional, regional or transregional. */
+    public final Map<String, String> flowType = new java.util.TreeMap<>();
+    /** {low, high, point} of the total rows left out (so a test can tell that they were). */
+    public final double[] totals = new double[3];
+    public int rows;
+  }
+
+  public static Breakdown breakdown(List<Map<String, String>> rows, String indicator, String dimension,
+      java.util.Set<String> totals) {
+    Map<String, String> codeByName = new HashMap<>();
+    Map<String, String[]> places = new HashMap<>();
+    for (Map<String, String> r : rows) {
+      if (isCountry(r) && !r.get("Iso3_code").isBlank()) {
+        codeByName.put(r.get("Country"), r.get("Iso3_code"));
+        places.put(r.get("Iso3_code"), new String[] {r.get("Region"), r.get("Subregion")});
+      }
+    }
+    Breakdown b = new Breakdown();
+    Map<String, List<Map<String, String>>> byCountryYear = new java.util.TreeMap<>();
+    for (Map<String, String> r : rows) {
+      if (!isCountry(r) || !is(r, indicator, dimension)) {
+        continue;
+      }
+      b.rows++;
+      double[] v = java.util.Objects.requireNonNull(value(r.get("txtVALUE")), r.toString());
+      if (totals.contains(r.get("Category"))) {
+        add(b.totals, v);
+        continue;
+      }
+      String key = r.get("Year") + "|" + r.get("Iso3_code");
+      add(b.byCountryYear.computeIfAbsent(key, k -> new double[3]), v);
+      add(b.world.computeIfAbsent(Integer.parseInt(r.get("Year")), k -> new double[3]), v);
+      byCountryYear.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+    }
+    byCountryYear.forEach((key, cells) -> {
+      String reporting = cells.get(0).get("Iso3_code");
+      boolean named = cells.stream().allMatch(r -> r.get("Category").equals("Nationals")
+          || codeByName.containsKey(r.get("Category")));
+      if (!named) {
+        return;
+      }
+      for (Map<String, String> r : cells) {
+        String other = r.get("Category").equals("Nationals") ? reporting : codeByName.get(r.get("Category"));
+        String cell = key + "|" + other;
+        add(b.byNamedCountry.computeIfAbsent(cell, k -> new double[3]), value(r.get("txtVALUE")));
+        String[] a = places.get(reporting);
+        String[] o = places.get(other);
+        b.flowType.put(cell, other.equals(reporting) ? "domestic" : a[1].equals(o[1]) ? "subregional"
+            : a[0].equals(o[0]) ? "regional" : "transregional");
+      }
+    });
+    return b;
+  }
+
+  private static void add(double[] sum, double[] v) {
+    for (int i = 0; i < 3; i++) {
+      sum[i] += v[i];
+    }
+  }
+
+  /**
    * A share of {@code part} in {@code part + rest} with its bounds, the counts {low, high, point}
    * each (whole numbers of victims): the bounds are the smallest and largest share over every pair
    * of possible counts, an empty whole left out (it has no share). {@code null} when the point

@@ -60,7 +60,8 @@ class NightlyRunTest {
   void currentNamesTheCompleteVersion() throws Exception {
     assertEquals(result.version() + "\n", Files.readString(marts.resolve("CURRENT")));
     for (String m : List.of("victims_by_year", "flows", "flow_shares", "indicators", "sectors", "conflict",
-        "country_year_panel", "justice_by_year", "quarantine", "run.json")) {
+        "country_year_panel", "justice_by_year", "convicted_by_citizenship", "repatriation_flows", "quarantine",
+        "run.json")) {
       assertTrue(Files.exists(result.versionDir().resolve(m)), m);
     }
   }
@@ -266,6 +267,29 @@ class NightlyRunTest {
         "transregional_share", DataTypes.DoubleType, "region_code", DataTypes.StringType));
     assertTrue(mart("country_year_panel").filter(col("in_conflict")).count() > 0, "some panel rows in conflict");
     assertTrue(mart("country_year_panel").filter(col("gdp_per_capita").isNotNull()).count() > 100);
+  }
+
+  /**
+   * The bundled sample holds no convicted persons by citizenship and no country of repatriation:
+   * their marts are written empty, with their contract's columns and types, and the run passes its
+   * gates (marts_non_empty among them).
+   */
+  @Test
+  void theMartsTheSampleCannotFeedAreEmptyWithTheirSchema() {
+    for (String[] m : new String[][] {{"convicted_by_citizenship", "convicting", "citizenship", "persons"},
+        {"repatriation_flows", "reporting", "repatriation", "victims"}}) {
+      assertEquals(0, mart(m[0]).count(), m[0]);
+      assertEquals(0L, report.get("outputs").get(m[0]).asLong(), m[0]);
+      assertColumns(mart(m[0]).schema(), Map.of("year", DataTypes.IntegerType, m[1] + "_iso3", DataTypes.StringType,
+          m[1] + "_name", DataTypes.StringType, m[1] + "_subregion_code", DataTypes.StringType,
+          m[1] + "_region_code", DataTypes.StringType, m[2] + "_code", DataTypes.StringType,
+          m[2] + "_level", DataTypes.StringType, "flow_type", DataTypes.StringType, m[3], DataTypes.DoubleType,
+          m[3] + "_high", DataTypes.DoubleType));
+    }
+    for (JsonNode check : report.get("checks")) {
+      assertFalse(check.get("status").asText().equals("fail"), check.toString());
+    }
+    assertEquals("pass", check("convicted_and_repatriated_conserve_staged").get("status").asText());
   }
 
   /**

@@ -2,6 +2,7 @@ package org.tiptrends.jobs;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.sum;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -243,6 +244,140 @@ class RealDataRunTest {
     assertTrue(ratioYears.size() >= 5, "ratios in years " + ratioYears);
     System.out.println("country_year_panel: " + ratios + " conviction ratios; " + withoutRatioForSuppressedVictims
         + " country-years with convictions but victims only <5 (no ratio)");
+  }
+
+  /**
+   * Issue 13: {@code convicted_by_citizenship} against the workbook's "Persons convicted" by
+   * citizenship cells summed here: every convicting country-year and every year's world total
+   * (point and {@code <5} bounds), and, where every label of a country-year is a country name of
+   * the workbook's own Country column or "Nationals", every citizenship's persons and flow type.
+   */
+  @Test
+  void convictedByCitizenshipEqualsAnIndependentSumOfTheWorkbookCells() {
+    IndependentGlotip.Breakdown expected = IndependentGlotip.breakdown(raw, "Persons convicted", "by citizenship",
+        Set.of("TOTAL"));
+    assertEquals(612, expected.rows, "the export's convicted-by-citizenship rows (all of countries)");
+    Dataset<Row> mart = mart("convicted_by_citizenship");
+    assertBreakdown(expected, mart, "convicting", "citizenship", "persons");
+    assertConserved("convicted_by_citizenship", "persons", expected);
+    // figures stated outright, read off the workbook: Thailand 2019 convicted 266 Thai nationals, and
+    // Belgium 2019 convicted 32 of its own nationals and 16 Romanians (another sub-region of Europe)
+    assertCell(mart, "convicting", "citizenship", "persons", 2019, "THA", "THA", "domestic", 266, 266);
+    assertCell(mart, "convicting", "citizenship", "persons", 2019, "BEL", "BEL", "domestic", 32, 32);
+    assertCell(mart, "convicting", "citizenship", "persons", 2019, "BEL", "ROU", "regional", 16, 16);
+    // Austria 2020: every citizenship <5, so each is 0 to 4 persons, never an exact count
+    assertCell(mart, "convicting", "citizenship", "persons", 2020, "AUT", "NGA", "transregional", 0, 4);
+  }
+
+  /**
+   * Issue 13: {@code repatriation_flows} against the workbook's "Detected trafficking victims" by
+   * country of repatriation cells summed here, as for convicted persons; the totals "Abroad" and
+   * "TOTAL POR AÑO" are no country of repatriation and count nowhere.
+   */
+  @Test
+  void repatriationFlowsEqualAnIndependentSumOfTheWorkbookCells() {
+    IndependentGlotip.Breakdown expected = IndependentGlotip.breakdown(raw, "Detected trafficking victims",
+        "by country of repatriation", Set.of("Abroad", "TOTAL POR AÑO"));
+    // 1,830 rows, one of them the aggregate Aruba/Curacao (no Region), which no mart counts
+    assertEquals(1829, expected.rows, "the export's by-country-of-repatriation rows of countries");
+    assertTrue(expected.totals[0] > 1000, "the totals left out hold victims: " + expected.totals[0]);
+    Dataset<Row> mart = mart("repatriation_flows");
+    assertBreakdown(expected, mart, "reporting", "repatriation", "victims");
+    assertConserved("repatriation_flows", "victims", expected);
+    // China 2016 reported 455 victims with Myanmar as country of repatriation; Nigeria 2018, 101 with
+    // Libya (its own nationals brought back from Libya: the direction the README explains)
+    assertCell(mart, "reporting", "repatriation", "victims", 2016, "CHN", "MMR", "regional", 455, 455);
+    assertCell(mart, "reporting", "repatriation", "victims", 2018, "NGA", "LBY", "regional", 101, 101);
+    assertCell(mart, "reporting", "repatriation", "victims", 2016, "GBR", "SVK", "regional", 59, 59);
+    assertEquals(0, mart.filter(col("repatriation_code").isin("Abroad", "ABROAD", "TOTAL")).count());
+  }
+
+  /** No convicted or repatriated row is a TOTAL label, and every row's place is a level of the flows' own. */
+  @Test
+  void noTotalCitizenshipOrRepatriationRowCountsAsANationality() {
+    for (String[] m : new String[][] {{"convicted_by_citizenship", "citizenship"}, {"repatriation_flows", "repatriation"}}) {
+      Dataset<Row> mart = mart(m[0]);
+      assertEquals(0, mart.filter(col(m[1] + "_code").isNull().or(col(m[1] + "_code").rlike("(?i)total|abroad"))).count(), m[0]);
+      assertEquals(Set.of(), new HashSet<>(mart.select(m[1] + "_level").distinct()
+          .as(org.apache.spark.sql.Encoders.STRING()).collectAsList()).stream()
+          .filter(l -> !Set.of("country", "subregion", "region", "foreign_unspecified", "unknown").contains(l))
+          .collect(java.util.stream.Collectors.toSet()), m[0]);
+      // a country-level code is an M49 country the export itself lists (the resolver invents none)
+      Set<String> codes = new HashSet<>(mart.filter(col(m[1] + "_level").equalTo("country")).select(m[1] + "_code")
+          .distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+      codes.removeIf(c -> ReferenceData.standard().country(c).isPresent());
+      assertEquals(Set.of(), codes, m[0]);
+    }
+    // the staged TOTAL-like rows were excluded, and the report counts them
+    assertTrue(report.get("staged_rows").get("excluded_not_origin").asLong() > 323, report.get("staged_rows").toString());
+  }
+
+  /**
+   * The mart's sums per reporting country-year and per year (world) equal the workbook's, bounds
+   * included; and each named cell (country-years read by names only) equals its row, flow type too.
+   */
+  private static void assertBreakdown(IndependentGlotip.Breakdown expected, Dataset<Row> mart, String reporting,
+      String place, String count) {
+    List<Row> rows = mart.collectAsList();
+    assertFalse(rows.isEmpty(), "the mart has rows");
+    Map<String, double[]> byCountryYear = new java.util.TreeMap<>();
+    Map<Integer, double[]> world = new java.util.TreeMap<>();
+    Map<String, Row> cells = new java.util.HashMap<>();
+    for (Row r : rows) {
+      double[] v = {r.<Double>getAs(count + "_low"), r.<Double>getAs(count + "_high"), r.<Double>getAs(count)};
+      String key = r.<Integer>getAs("year") + "|" + r.getAs(reporting + "_iso3");
+      add(byCountryYear.computeIfAbsent(key, k -> new double[3]), v);
+      add(world.computeIfAbsent(r.<Integer>getAs("year"), k -> new double[3]), v);
+      if (r.getAs(place + "_level").equals("country")) {
+        assertTrue(cells.put(key + "|" + r.getAs(place + "_code"), r) == null, "one row per country pair: " + key);
+      }
+    }
+    assertEquals(expected.byCountryYear.keySet(), byCountryYear.keySet(), "the same country-years");
+    expected.byCountryYear.forEach((k, e) -> assertArrayEquals(e, byCountryYear.get(k), 1e-9, k));
+    assertEquals(expected.world.keySet(), world.keySet(), "the same years");
+    expected.world.forEach((y, e) -> assertArrayEquals(e, world.get(y), 1e-9, "world " + y));
+    assertTrue(expected.byNamedCountry.size() > 100, expected.byNamedCountry.size() + " named cells");
+    expected.byNamedCountry.forEach((k, e) -> {
+      Row r = cells.get(k);
+      assertTrue(r != null, "no mart row for " + k);
+      assertArrayEquals(e, new double[] {r.<Double>getAs(count + "_low"), r.<Double>getAs(count + "_high"),
+          r.<Double>getAs(count)}, 1e-9, k);
+      assertEquals(expected.flowType.get(k), r.getAs("flow_type"), k);
+    });
+  }
+
+  /** The run's own gate passed and states the workbook's point sum (every year) as the mart's. */
+  private void assertConserved(String mart, String count, IndependentGlotip.Breakdown expected) {
+    double points = expected.world.values().stream().mapToDouble(v -> v[2]).sum();
+    for (JsonNode c : report.get("checks")) {
+      if (c.get("name").asText().equals("convicted_and_repatriated_conserve_staged")) {
+        assertEquals("pass", c.get("status").asText(), c.toString());
+        String said = String.format(java.util.Locale.ROOT, "%s holds %.1f %s, staged rows %.1f", mart, points, count, points);
+        assertTrue(c.get("detail").asText().contains(said), said + " in " + c);
+        return;
+      }
+    }
+    throw new AssertionError("no convicted_and_repatriated_conserve_staged check");
+  }
+
+  private static void add(double[] sum, double[] v) {
+    for (int i = 0; i < 3; i++) {
+      sum[i] += v[i];
+    }
+  }
+
+  /** One mart row, its bounds and flow type; the point is the bounds' for exact cells, 2 per {@code <5} cell else. */
+  private void assertCell(Dataset<Row> mart, String reporting, String place, String count, int year, String iso3,
+      String code, String flowType, double low, double high) {
+    List<Row> rows = mart.filter(col("year").equalTo(year).and(col(reporting + "_iso3").equalTo(iso3))
+        .and(col(place + "_code").equalTo(code))).collectAsList();
+    assertEquals(1, rows.size(), year + " " + iso3 + " " + code);
+    Row r = rows.get(0);
+    assertEquals(List.<Object>of(low, high, flowType), List.<Object>of(r.<Double>getAs(count + "_low"),
+        r.<Double>getAs(count + "_high"), r.<String>getAs("flow_type")), year + " " + iso3 + " " + code);
+    if (low == high) {
+      assertEquals(low, r.<Double>getAs(count), 1e-9);
+    }
   }
 
   /**

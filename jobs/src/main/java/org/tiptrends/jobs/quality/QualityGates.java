@@ -24,7 +24,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.tiptrends.core.geo.ReferenceData;
 import org.tiptrends.jobs.io.Location;
+import org.tiptrends.jobs.marts.ConvictedByCitizenshipMart;
 import org.tiptrends.jobs.marts.FlowsMart;
+import org.tiptrends.jobs.marts.RepatriationFlowsMart;
 import org.tiptrends.jobs.marts.Mart;
 import org.tiptrends.jobs.marts.VictimsByYearMart;
 import org.tiptrends.jobs.report.GlotipRunFindings;
@@ -67,6 +69,7 @@ public final class QualityGates {
     rowCounts(report, outputs, live);
     aggregatesExcluded(report, f, build);
     flowsConserve(report, f, build);
+    convictedAndRepatriatedConserve(report, f, build);
     breakdownConsistency(report, build);
   }
 
@@ -191,6 +194,28 @@ public final class QualityGates {
     report.check("flows_conserve_citizenship_victims", same ? CheckStatus.PASS : CheckStatus.FAIL,
         String.format(Locale.ROOT, "flows hold %.1f victims, staged by-citizenship rows %.1f; "
             + "%d TOTAL rows excluded", published, staged, f.rows(StagedGlotip.EXCLUDED_NOT_ORIGIN)));
+  }
+
+  /**
+   * {@code convicted_by_citizenship} and {@code repatriation_flows} hold exactly the staged rows of
+   * their Indicator and Dimension (point sums): no row lost in the sums, no total row added.
+   */
+  private void convictedAndRepatriatedConserve(RunReport report, GlotipRunFindings f, Location build) {
+    List<String> details = new ArrayList<>();
+    boolean same = true;
+    for (String[] m : new String[][] {
+        {ConvictedByCitizenshipMart.NAME, ConvictedByCitizenshipMart.MEASURE, ConvictedByCitizenshipMart.DIMENSION,
+            ConvictedByCitizenshipMart.COUNT},
+        {RepatriationFlowsMart.NAME, RepatriationFlowsMart.MEASURE, RepatriationFlowsMart.DIMENSION,
+            RepatriationFlowsMart.COUNT}}) {
+      Row total = read(build, m[0]).agg(sum(m[3])).first();
+      double published = total.isNullAt(0) ? 0 : total.getDouble(0);
+      double staged = f.okPoint(m[1], m[2]);
+      same &= Math.abs(published - staged) <= 1e-6 * Math.max(1, staged);
+      details.add(String.format(Locale.ROOT, "%s holds %.1f %s, staged rows %.1f", m[0], published, m[3], staged));
+    }
+    report.check("convicted_and_repatriated_conserve_staged", same ? CheckStatus.PASS : CheckStatus.FAIL,
+        String.join("; ", details));
   }
 
   /**

@@ -32,6 +32,7 @@ public final class GlotipRunFindings {
   private final List<Map<String, Object>> inexactMatches = new ArrayList<>();
   private final Map<String, Double> citizenshipVictimsByKind = new LinkedHashMap<>();
   private final Map<String, Double> citizenshipVictimsByMethod = new LinkedHashMap<>();
+  private final Map<String, Double> okPointByMeasureAndDimension = new LinkedHashMap<>();
   private long mergedDuplicateKeys;
 
   public static GlotipRunFindings of(Dataset<Row> staged) {
@@ -82,6 +83,10 @@ public final class GlotipRunFindings {
         .collectAsList()) {
       f.citizenshipVictimsByMethod.put(r.getString(0), r.getDouble(1));
     }
+    for (Row r : staged.filter(col("status").equalTo(StagedGlotip.OK)).groupBy("measure", "dimension")
+        .agg(sum("point")).collectAsList()) {
+      f.okPointByMeasureAndDimension.put(r.getString(0) + "|" + r.getString(1), r.isNullAt(2) ? 0 : r.getDouble(2));
+    }
     f.mergedDuplicateKeys = staged.filter(col("status").equalTo(StagedGlotip.OK))
         .groupBy("iso3", "year", "measure", "dimension", "sex", "age", "form", "category")
         .count().filter(col("count").gt(1)).count();
@@ -120,6 +125,11 @@ public final class GlotipRunFindings {
 
   public List<Map<String, Object>> unresolvedLabels() {
     return unresolvedLabels;
+  }
+
+  /** The point sum of the staged ok rows of one measure and dimension (0 when there are none). */
+  public double okPoint(String measure, String dimension) {
+    return okPointByMeasureAndDimension.getOrDefault(measure + "|" + dimension, 0.0);
   }
 
   public long mergedDuplicateKeys() {

@@ -19,9 +19,10 @@ import org.tiptrends.core.geo.ReferenceData;
 /**
  * Raw GLOTIP rows → {@link StagedGlotip} rows, in one pass. Each row is checked in this order:
  * is the code an M49 country or area (else an excluded aggregate), are indicator, dimension,
- * breakdowns, year and value valid (else quarantined with the reason), and for citizenship rows,
- * what origin the label names. Runs on executors; reference data and the resolver are loaded from
- * the classpath once per JVM.
+ * breakdowns, year and value valid (else quarantined with the reason), and for citizenship and
+ * country-of-repatriation rows, what place the label names (the {@code origin_*} and
+ * {@code flow_type} columns: for a repatriation row, the country of repatriation). Runs on
+ * executors; reference data and the resolver are loaded from the classpath once per JVM.
  */
 public final class GlotipStager implements MapPartitionsFunction<Row, Row> {
   static final int FIRST_YEAR = 1990;
@@ -120,14 +121,19 @@ public final class GlotipStager implements MapPartitionsFunction<Row, Row> {
           return s.quarantine("unknown form of exploitation '" + category + "'");
         }
       }
-      case "citizenship" -> {
+      case "citizenship", "repatriation" -> {
         s.form = "total";
         s.category = category == null ? "" : category; // an empty cell is one label, whatever the format
+        // the same resolver reads both: a country of repatriation is written as freely as a citizenship
         Resolution r = resolver.resolve(category);
         s.resolutionMethod = r.method();
         s.originKind = r.kind().code();
         if (r.kind() == OriginKind.NOT_ORIGIN) {
-          return s.status(StagedGlotip.EXCLUDED_NOT_ORIGIN, "citizenship total row, not an origin");
+          return s.status(StagedGlotip.EXCLUDED_NOT_ORIGIN, s.dimension + " total row, not an origin");
+        }
+        if (s.dimension.equals("repatriation") && GlotipVocabulary.isRepatriationTotal(category)) {
+          return s.status(StagedGlotip.EXCLUDED_NOT_ORIGIN, "repatriation total row ('" + category.strip()
+              + "': all countries of repatriation), not a country");
         }
         Flow flow = Flow.classify(c, r, reference);
         s.originCode = flow.originCode();

@@ -35,6 +35,17 @@ final class GlotipVocabulary {
       "forced labor", "forced_labour",
       "other forms of exploitation", "other");
 
+  /**
+   * Categories of Dimension "by country of repatriation" that name no country but all of them:
+   * from 2017 on, the reporting country's "Abroad" row is (within the {@code <5} bounds) the sum of
+   * its rows that name countries, so counting it as a place would count those victims twice.
+   */
+  static final java.util.Set<String> REPATRIATION_TOTALS = java.util.Set.of("abroad");
+
+  static boolean isRepatriationTotal(String category) {
+    return category != null && REPATRIATION_TOTALS.contains(category.strip().toLowerCase(Locale.ROOT));
+  }
+
   static String lookup(Map<String, String> vocabulary, String value) {
     return value == null ? null : vocabulary.get(value.strip().toLowerCase(Locale.ROOT));
   }

@@ -3,6 +3,7 @@ package org.tiptrends.jobs.staging;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,6 +48,9 @@ class GlotipStagerTest {
       ESP | Spain | by form of exploitation | Begging | Total | Total | 2018 | 3 | quarantined | unknown form of exploitation 'Begging'
       ESP | Spain | by region | Total | Total | Total | 2018 | 3 | quarantined | unknown Dimension 'by region'
       ESP | Spain | by citizenship | TOTAL | Total | Total | 2018 | 300 | excluded_not_origin | citizenship total row, not an origin
+      GTM | Guatemala | by country of repatriation | TOTAL POR AÑO | Total | Total | 2017 | 5 | excluded_not_origin | repatriation total row, not an origin
+      ROU | Romania | by country of repatriation | Abroad | Total | Total | 2017 | 38 | excluded_not_origin | repatriation total row ('Abroad': all countries of repatriation), not a country
+      ROU | Romania | by country of repatriation | United Kingdom | Total | Total | 2017 | 12 | ok | NULL
       """)
   void everyRowGetsAStatusAndAReason(String code, String country, String dimension, String category,
       String sex, String age, String year, String value, String status, String reason) {
@@ -97,6 +101,38 @@ class GlotipStagerTest {
     assertEquals(level, get(s, "origin_level"));
     assertEquals(type, get(s, "flow_type"));
     assertEquals(label, get(s, "category"));
+  }
+
+  /** The country of repatriation is read by the same resolver and typed by the same flow rule. */
+  @ParameterizedTest(name = "{0} repatriated {1}: {2} {3} {4}")
+  @CsvSource(delimiter = '|', textBlock = """
+      GBR | Slovakia | SVK | country | regional
+      ARE | Nigeria | NGA | country | transregional
+      ROU | ESPA�A | ESP | country | regional
+      NGA | Benin Rep | BEN | country | subregional
+      UZB | Uzbekistan | UZB | country | domestic
+      ARG | 0 | UNK | unknown | unknown
+      """)
+  void repatriationRowsCarryTheCountryOfRepatriationAndFlowType(String reporting, String label, String code,
+      String level, String type) {
+    Row s = stage(raw(reporting, "", "by country of repatriation", label, "Total", "Total", "2016", "9"));
+    assertEquals("ok", get(s, "status"));
+    assertEquals("repatriation", get(s, "dimension"));
+    assertEquals(code, get(s, "origin_code"));
+    assertEquals(level, get(s, "origin_level"));
+    assertEquals(type, get(s, "flow_type"));
+  }
+
+  /** Persons convicted by citizenship go through the same resolution: a TOTAL row is no nationality. */
+  @org.junit.jupiter.api.Test
+  void convictedByCitizenshipRowsAreResolvedAndTheirTotalExcluded() {
+    Object[] v = {"ESP", "Spain", "", "", "Persons convicted", "by citizenship", "Romania", "Total", "Total",
+        "2019", "Counts", "<5", "GLOTIP", "test.csv", 7L};
+    Row s = stage(new GenericRowWithSchema(v, GlotipLayout.RAW_SCHEMA));
+    assertEquals(List.of("ok", "persons_convicted", "ROU", "regional", 0.0, 4.0, 2.0), List.of(get(s, "status"),
+        get(s, "measure"), get(s, "origin_code"), get(s, "flow_type"), get(s, "low"), get(s, "high"), get(s, "point")));
+    v[6] = "TOTAL";
+    assertEquals("excluded_not_origin", get(stage(new GenericRowWithSchema(v, GlotipLayout.RAW_SCHEMA)), "status"));
   }
 
   @org.junit.jupiter.api.Test
