@@ -19,6 +19,7 @@ import org.tiptrends.api.routes.SectorConflictRoutes;
 import org.tiptrends.api.routes.ApiRoutes;
 import org.tiptrends.api.routes.DocsRoutes;
 import org.tiptrends.api.routes.FlowRoutes;
+import org.tiptrends.api.routes.PlacePairRoutes;
 import org.tiptrends.api.routes.HealthRoutes;
 import org.tiptrends.api.routes.JusticeRoutes;
 import org.tiptrends.api.routes.MetaRoutes;
@@ -53,6 +54,7 @@ public final class ApiApp {
         new JusticeRoutes(snapshots),
         new ShareRoutes(snapshots),
         new FlowRoutes(snapshots),
+        new PlacePairRoutes(snapshots),
         new CorrelationRoutes(snapshots),
         new SectorConflictRoutes(snapshots),
         new ChartRoutes(snapshots, renderer),

@@ -68,6 +68,7 @@ public final class MartSnapshot {
   private final Panel panel;
   private final RateRows rates;
   private final JusticeRows justice;
+  private final java.util.Map<PlacePairs.Kind, PlacePairs> placePairs;
   private final Sectors sectors;
 
   private MartSnapshot(Builder b) {
@@ -85,6 +86,7 @@ public final class MartSnapshot {
     this.panel = b.panel;
     this.rates = b.rates;
     this.justice = b.justice;
+    this.placePairs = java.util.Map.copyOf(b.placePairs);
     this.sectors = b.sectors;
   }
 
@@ -118,6 +120,9 @@ public final class MartSnapshot {
       b.sectors = Sectors.load(versionDir);
       b.rates = RateRows.load(versionDir); // issue 14
       b.justice = JusticeRows.load(versionDir); // issue 13
+      for (PlacePairs.Kind kind : PlacePairs.Kind.values()) {
+        b.placePairs.put(kind, PlacePairs.load(versionDir, kind));
+      }
       return new MartSnapshot(b);
     } catch (MartLoadException e) {
       throw new MartLoadException(versionDir.getFileName() + ": " + e.getMessage(), e.getCause());
@@ -230,6 +235,11 @@ public final class MartSnapshot {
     return rates;
   }
 
+  /** {@code convicted_by_citizenship} or {@code repatriation_flows}; absent in versions without it. */
+  public PlacePairs placePairs(PlacePairs.Kind kind) {
+    return placePairs.getOrDefault(kind, PlacePairs.absent());
+  }
+
   /** The {@code justice_by_year} mart (criminal-justice response); absent in versions without it. */
   public JusticeRows justice() {
     return justice;
@@ -295,6 +305,7 @@ public final class MartSnapshot {
     Sectors sectors;
     RateRows rates = RateRows.absent();
     JusticeRows justice = JusticeRows.absent();
+    java.util.Map<PlacePairs.Kind, PlacePairs> placePairs = new java.util.EnumMap<>(PlacePairs.Kind.class);
 
     void loadFlows(Table t) {
       NumericColumn<?> year = MartTables.numeric(t, "year");
