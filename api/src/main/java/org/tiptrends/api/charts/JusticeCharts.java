@@ -9,6 +9,7 @@ import org.icepear.echarts.Option;
 import org.icepear.echarts.charts.bar.BarItemStyle;
 import org.icepear.echarts.charts.bar.BarSeries;
 import org.icepear.echarts.charts.boxplot.BoxplotSeries;
+import org.icepear.echarts.components.coord.AxisNameTextStyle;
 import org.icepear.echarts.components.coord.cartesian.CategoryAxis;
 import org.icepear.echarts.components.coord.cartesian.ValueAxis;
 import org.icepear.echarts.components.series.ItemStyle;
@@ -106,8 +107,9 @@ public final class JusticeCharts {
     option.setGrid(frame.grid(true, false));
     option.setXAxis(new CategoryAxis().setName("Year").setNameLocation("middle").setNameGap(28)
         .setData(years.stream().map(String::valueOf).toArray()).setBoundaryGap(true));
-    option.setYAxis(new ValueAxis().setName("Persons (offences for the offences line)").setNameLocation("middle")
-        .setNameGap(56).setMin(0));
+    // the axis name above the axis, not beside it: beside, it would need room the numbers' widths decide
+    option.setYAxis(new ValueAxis().setName("Persons (offences for the offences line)").setNameLocation("end")
+        .setNameGap(12).setNameTextStyle(new AxisNameTextStyle().setAlign("left")).setMin(0));
     option.setSeries(series.toArray(SeriesOption[]::new));
     CsvTable data = new CsvTable(id + "-" + first.geo().code() + "-" + from + "-" + to, List.of("measure", "unit",
         "geo", "by", "key", "year", "value", "low", "high", "reporting_countries", "suppressed_only_countries",
@@ -160,7 +162,8 @@ public final class JusticeCharts {
     option.setGrid(frame.grid(true, false));
     option.setXAxis(new CategoryAxis().setData(categories.toArray()).setAxisLabel(Map.of("interval", 0,
         "lineHeight", 15)));
-    option.setYAxis(new ValueAxis().setName("Persons").setNameLocation("middle").setNameGap(56).setMin(0));
+    option.setYAxis(new ValueAxis().setName("Persons").setNameLocation("end").setNameGap(12)
+        .setNameTextStyle(new AxisNameTextStyle().setAlign("left")).setMin(0));
     BarSeries bar = new BarSeries().setName("Persons").setData(bars).setBarMaxWidth(90)
         .setItemStyle(new BarItemStyle().setColor(ChartFrame.PALETTE[0]));
     BoxplotSeries box = new BoxplotSeries().setName(BOUNDS).setData(boxes).setBoxWidth(new Number[] {8, 24})
@@ -173,20 +176,21 @@ public final class JusticeCharts {
     return new Chart(id, data.name(), texts, width, height, option, data);
   }
 
-  /** "25 (24–27) per 100 prosecuted, 3 countries", or why no ratio is stated. */
+  /** "25 (24–27)\nper 100 prosecuted\n(3 countries)", or why no ratio is stated, in short lines for the axis. */
   static String ratioText(FunnelQuery.Ratio r) {
     String per = "per 100 " + PER_100.getOrDefault(r.denominator(), r.denominator().replace('_', ' '));
     if (r.ratio() == null) {
-      return r.countries() == 0 ? "no ratio: no country reported both" : "no ratio " + per + ": may be 0";
+      return r.countries() == 0 ? "no ratio:\nno country reported both" : "no ratio " + per + ":\nmay be 0";
     }
     double scale = 100.0 / r.per();
     Bounded v = r.ratio();
     return ChartFrame.bounded(ChartFrame.round(v.value() * scale, 1), ChartFrame.round(v.low() * scale, 1),
-        ChartFrame.round(v.high() * scale, 1)) + " " + per + " (" + Plural.countries(r.countries()) + ")";
+        ChartFrame.round(v.high() * scale, 1)) + "\n" + per + "\n(" + Plural.countries(r.countries()) + ")";
   }
 
   private static String describe(FunnelQuery.Answer a, List<String> categories) {
-    return "In " + a.year() + ": " + String.join("; ", categories.stream().map(c -> c.replace("\n", ": ")).toList())
+    return "In " + a.year() + ": " + String.join("; ", categories.stream()
+        .map(c -> c.replaceFirst("\n", ": ").replaceFirst("\n", ", ").replace("\n", " ")).toList())
         + ".";
   }
 
