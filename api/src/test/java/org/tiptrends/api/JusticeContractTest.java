@@ -573,7 +573,7 @@ class JusticeContractTest {
     assertEquals(200, r.statusCode(), r.body());
     String text = svgText(r.body());
     assertTrue(text.contains("no country reported"), "BRA has no formal contact: " + text);
-    assertTrue(text.contains("no ratio: no country reported both"), text);
+    assertTrue(text.contains("no ratio (no country reported both)"), text);
   }
 
   @Test

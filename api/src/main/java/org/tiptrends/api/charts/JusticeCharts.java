@@ -137,14 +137,19 @@ public final class JusticeCharts {
       under.put(r.denominator().equals("detected_victims") ? "detected_victims" : r.numerator(), r);
     }
     List<String> categories = new ArrayList<>();
+    List<String> spoken = new ArrayList<>();
     Object[] bars = new Object[codes.size()];
     Object[] boxes = new Object[codes.size()];
     for (int i = 0; i < codes.size(); i++) {
       Count c = counts.get(i);
       FunnelQuery.Ratio r = under.get(codes.get(i));
+      // short lines: four steps share the width of a dashboard card
       categories.add(stepLabel(codes.get(i)) + "\n" + (c == null ? "no country reported" : ChartFrame.bounded(
-          c.value(), c.low(), c.high()) + " (" + Plural.countries(c.reportingCountries()) + ")")
+          c.value(), c.low(), c.high()) + "\n" + Plural.countries(c.reportingCountries()))
           + (r == null ? "" : "\n" + ratioText(r)));
+      spoken.add(stepLabel(codes.get(i)) + ": " + (c == null ? "no country reported" : ChartFrame.bounded(c.value(),
+          c.low(), c.high()) + " from " + Plural.countries(c.reportingCountries()))
+          + (r == null ? "" : ", " + ratioText(r).replace("\n", " ")));
       bars[i] = c == null ? "-" : ChartFrame.round(c.value(), 2);
       boxes[i] = c == null ? "-" : new Double[] {c.low(), c.low(), c.value(), c.high(), c.high()};
     }
@@ -154,14 +159,14 @@ public final class JusticeCharts {
         + "to the step before over the countries that reported both. Boxes: " + BOUNDS + ".";
     List<SourceNote> sources = a.source().citation().equals(a.victimsSource().citation()) ? List.of(a.source())
         : List.of(a.source(), a.victimsSource());
-    ChartTexts texts = ChartFrame.texts(title, subtitle, describe(a, categories), sources,
+    ChartTexts texts = ChartFrame.texts(title, subtitle, describe(a, spoken), sources,
         a.source().martVersion(), NOT_A_COHORT, YEAR_OF_DECISION, SourceNote.SUPPRESSION);
     ChartFrame frame = ChartFrame.of(width, texts);
     Option option = frame.option();
     option.setLegend(frame.legend(List.of("Persons", BOUNDS)));
     option.setGrid(frame.grid(true, false));
     option.setXAxis(new CategoryAxis().setData(categories.toArray()).setAxisLabel(Map.of("interval", 0,
-        "lineHeight", 15)));
+        "fontSize", 11, "lineHeight", 14)));
     option.setYAxis(new ValueAxis().setName("Persons").setNameLocation("end").setNameGap(12)
         .setNameTextStyle(new AxisNameTextStyle().setAlign("left")).setMin(0));
     BarSeries bar = new BarSeries().setName("Persons").setData(bars).setBarMaxWidth(90)
@@ -180,7 +185,7 @@ public final class JusticeCharts {
   static String ratioText(FunnelQuery.Ratio r) {
     String per = "per 100 " + PER_100.getOrDefault(r.denominator(), r.denominator().replace('_', ' '));
     if (r.ratio() == null) {
-      return r.countries() == 0 ? "no ratio:\nno country reported both" : "no ratio " + per + ":\nmay be 0";
+      return r.countries() == 0 ? "no ratio (no country\nreported both)" : "no ratio " + per + "\n(may be 0)";
     }
     double scale = 100.0 / r.per();
     Bounded v = r.ratio();
@@ -188,10 +193,8 @@ public final class JusticeCharts {
         ChartFrame.round(v.high() * scale, 1)) + "\n" + per + "\n(" + Plural.countries(r.countries()) + ")";
   }
 
-  private static String describe(FunnelQuery.Answer a, List<String> categories) {
-    return "In " + a.year() + ": " + String.join("; ", categories.stream()
-        .map(c -> c.replaceFirst("\n", ": ").replaceFirst("\n", ", ").replace("\n", " ")).toList())
-        + ".";
+  private static String describe(FunnelQuery.Answer a, List<String> steps) {
+    return "In " + a.year() + ": " + String.join("; ", steps) + ".";
   }
 
   private static String describeLatest(List<TrendQuery.MeasureAnswer> measures) {
