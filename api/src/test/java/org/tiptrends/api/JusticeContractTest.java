@@ -528,7 +528,21 @@ class JusticeContractTest {
     Map<String, Integer> perName = new HashMap<>();
     option.get("series").forEach(s -> perName.merge(s.get("name").asText(), 1, Integer::sum));
     assertEquals(Map.of("Persons brought into formal contact", 3, "Persons prosecuted", 3, "Persons convicted", 3,
-        "Offences of trafficking in persons", 3), perName, "a line and a band of two series per measure");
+        "Offences of trafficking in persons", 3, "Countries reporting persons brought into formal contact", 1,
+        "Countries reporting persons prosecuted", 1, "Countries reporting persons convicted", 1,
+        "Countries reporting offences of trafficking in persons", 1), perName,
+        "a line and a band of two series per measure, and the countries behind it for the tooltip");
+    // the tooltip's countries are the endpoint's reporting countries: Europe's convictions in 2015 rest on FRA and BEL
+    JsonNode years = option.get("xAxis").get("data");
+    for (JsonNode s : option.get("series")) {
+      if (s.get("name").asText().equals("Countries reporting persons convicted")) {
+        for (int i = 0; i < years.size(); i++) {
+          if (years.get(i).asText().equals("2015")) {
+            assertEquals(2, s.get("data").get(i).asInt());
+          }
+        }
+      }
+    }
     HttpResponse<String> svg = drawn(fixture, "/api/v1/charts/justice-trend?geo=150&format=svg");
     assertEquals(200, svg.statusCode(), svg.body());
     String text = svgText(svg.body());

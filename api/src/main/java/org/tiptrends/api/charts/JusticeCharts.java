@@ -9,10 +9,12 @@ import org.icepear.echarts.Option;
 import org.icepear.echarts.charts.bar.BarItemStyle;
 import org.icepear.echarts.charts.bar.BarSeries;
 import org.icepear.echarts.charts.boxplot.BoxplotSeries;
+import org.icepear.echarts.charts.line.LineSeries;
 import org.icepear.echarts.components.coord.AxisNameTextStyle;
 import org.icepear.echarts.components.coord.cartesian.CategoryAxis;
 import org.icepear.echarts.components.coord.cartesian.ValueAxis;
 import org.icepear.echarts.components.series.ItemStyle;
+import org.icepear.echarts.components.series.LineStyle;
 import org.icepear.echarts.origin.util.SeriesOption;
 import org.tiptrends.api.http.Responses.CsvTable;
 import org.tiptrends.api.queries.Bounded;
@@ -37,6 +39,7 @@ public final class JusticeCharts {
       + "offences, not persons.";
   public static final String NOT_A_COHORT = "Not a cohort: a conviction ratio compares different people in "
       + "different years. Each ratio sums only the countries that reported both of its steps.";
+  static final String COUNTRIES_BEHIND = "Countries reporting ";
   static final String BOUNDS = "Bounds of suppressed (<5) cells, 0–4 each";
   /** The steps as the funnel's axis names them, by measure code. */
   private static final Map<String, String> STEP_LABELS = Map.of("formal_contact", "Formal contact",
@@ -93,6 +96,7 @@ public final class JusticeCharts {
       if (hasPoints(m)) {
         legend.add(name);
         series.addAll(TrendCharts.band(name, color, values));
+        series.add(countriesBehind(m, years));
       }
       // the endpoint's own rows, with the measure in front (one table for the four measures)
       for (List<Object> row : TrendRoutes.csv(m.measure(), m.trend()).rows()) {
@@ -108,8 +112,9 @@ public final class JusticeCharts {
     option.setXAxis(new CategoryAxis().setName("Year").setNameLocation("middle").setNameGap(28)
         .setData(years.stream().map(String::valueOf).toArray()).setBoundaryGap(true));
     // the axis name above the axis, not beside it: beside, it would need room the numbers' widths decide
-    option.setYAxis(new ValueAxis().setName("Persons (offences for the offences line)").setNameLocation("end")
-        .setNameGap(12).setNameTextStyle(new AxisNameTextStyle().setAlign("left")).setMin(0));
+    option.setYAxis(new Object[] {new ValueAxis().setName("Persons (offences for the offences line)")
+        .setNameLocation("end").setNameGap(12).setNameTextStyle(new AxisNameTextStyle().setAlign("left")).setMin(0),
+        new ValueAxis().setShow(false).setMin(0)});
     option.setSeries(series.toArray(SeriesOption[]::new));
     CsvTable data = new CsvTable(id + "-" + first.geo().code() + "-" + from + "-" + to, List.of("measure", "unit",
         "geo", "by", "key", "year", "value", "low", "high", "reporting_countries", "suppressed_only_countries",
@@ -179,6 +184,24 @@ public final class JusticeCharts {
         all.header().subList(0, all.header().size() - 1),
         all.rows().stream().map(row -> row.subList(0, row.size() - 1)).toList());
     return new Chart(id, data.name(), texts, width, height, option, data);
+  }
+
+  /**
+   * The countries each point of a measure sums, as an undrawn line on a hidden axis: the axis
+   * tooltip lists it under the measure's value (a tooltip formatter would be a function, which an
+   * option sent as JSON cannot carry).
+   */
+  private static LineSeries countriesBehind(TrendQuery.MeasureAnswer m, List<Integer> years) {
+    Object[] countries = new Object[years.size()];
+    m.trend().series().forEach(s -> s.points().forEach(p -> {
+      int at = years.indexOf(p.year());
+      if (at >= 0) {
+        countries[at] = p.reportingCountries();
+      }
+    }));
+    return new LineSeries().setName(COUNTRIES_BEHIND + m.counts()).setYAxisIndex(1).setData(countries)
+        .setSymbol("none").setSilent(true).setLineStyle(new LineStyle().setOpacity(0))
+        .setItemStyle(new ItemStyle().setColor(ChartFrame.MUTED));
   }
 
   /** "25 (24–27)\nper 100 prosecuted\n(3 countries)", or why no ratio is stated, in short lines for the axis. */

@@ -70,7 +70,16 @@ class JusticeChartsTest {
     JsonNode option = TrendChartsTest.option(c);
     assertEquals(List.of("2012", "2013", "2014"), TrendChartsTest.names(option.get("xAxis").get("data"), null),
         "from the first to the last year with a value");
-    assertEquals(3, option.get("series").size(), "a line and its band; no line for a measure without points");
+    assertEquals(4, option.get("series").size(),
+        "a line, its band and the countries behind it; none for a measure without points");
+    JsonNode countries = option.get("series").get(3);
+    assertEquals("Countries reporting persons convicted", countries.get("name").asText());
+    assertEquals(1, countries.get("yAxisIndex").asInt(), "on the hidden axis");
+    assertEquals(5, countries.get("data").get(0).asInt());
+    assertTrue(countries.get("data").get(1).isNull());
+    assertEquals(6, countries.get("data").get(2).asInt());
+    assertEquals(List.of("Persons convicted"), TrendChartsTest.names(option.get("legend").get("data"), null),
+        "the legend names the measures only");
     assertTrue(option.get("series").get(0).get("data").get(1).isNull(), "2013: a gap, not a zero");
     assertTrue(c.texts().footnote().contains(
         "persons convicted are counted in the year of conviction, not of the offence"));
