@@ -284,6 +284,11 @@ class DashboardBrowserIT {
       assertTrue(card.findElements(By.cssSelector(".chart svg path")).size() > 5, id + " drew nothing");
     }
     assertTrue(chartSvg("justice-trend").contains("Criminal-justice response to trafficking in persons, World"));
+    // the axis tooltip names the countries behind the point under the pointer
+    WebElement trendChart = driver.findElement(By.cssSelector("#card-justice-trend .chart"));
+    new org.openqa.selenium.interactions.Actions(driver).moveToElement(trendChart).perform();
+    new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> trendChart.getText()
+        .contains("Countries reporting persons convicted"));
 
     // the year control: the years the API lists for justice_by_year, the latest chosen
     List<String> years = new java.util.ArrayList<>();
