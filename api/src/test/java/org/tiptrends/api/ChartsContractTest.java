@@ -43,7 +43,8 @@ import org.xml.sax.InputSource;
  */
 class ChartsContractTest {
   static final TestApi API = TestApi.shared();
-  static final List<String> CHARTS = List.of("victims-trend", "demographic-shares", "forms-trend", "flows-sankey",
+  static final List<String> CHARTS = List.of("victims-trend", "demographic-shares", "forms-trend", "justice-trend",
+      "justice-funnel", "flows-sankey",
       "gdp-transregional-scatter", "sectors", "conflict-comparison", "map");
   /** The path ECharts draws a circle marker with (scaled by a transform). */
   static final String CIRCLE = "M1 0A1 1 0 1 1 1 -0.1A1 1 0 0 1 1 0";
@@ -139,7 +140,8 @@ class ChartsContractTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"victims-trend", "demographic-shares", "forms-trend", "flows-sankey",
+  @ValueSource(strings = {"victims-trend", "demographic-shares", "forms-trend", "justice-trend", "justice-funnel",
+      "flows-sankey",
       "gdp-transregional-scatter", "sectors", "conflict-comparison", "map"})
   void everyChartAnswersInAllFourFormatsWithTitleSourceAndVersion(String id) throws IOException {
     JsonNode option = TestApi.parse(ok("/api/v1/charts/" + id).text());

@@ -268,6 +268,56 @@ class DashboardBrowserIT {
     Files.write(artifacts.resolve("dashboard-country-trimmed.png"), driver.getScreenshotAs(OutputType.BYTES));
   }
 
+  /**
+   * Issue 13: the criminal-justice section holds the justice trend and the funnel for the selected
+   * geography; its year control offers the years of justice_by_year only, and the funnel follows it.
+   */
+  @Test
+  void justiceSectionDrawsTheTrendAndAFunnelThatFollowsItsYear() throws Exception {
+    driver.get(api.uri("/").toString());
+    waitForCharts();
+    WebElement section = driver.findElement(By.id("justice"));
+    assertEquals("Criminal-justice response", section.findElement(By.tagName("h2")).getText());
+    for (String id : List.of("justice-trend", "justice-funnel")) {
+      WebElement card = section.findElement(By.cssSelector("section.card[data-chart='" + id + "']"));
+      assertEquals("ready", card.getDomAttribute("data-state"), id + ": " + card.getText());
+      assertTrue(card.findElements(By.cssSelector(".chart svg path")).size() > 5, id + " drew nothing");
+    }
+    assertTrue(chartSvg("justice-trend").contains("Criminal-justice response to trafficking in persons, World"));
+    // the axis tooltip names the countries behind the point under the pointer
+    WebElement trendChart = driver.findElement(By.cssSelector("#card-justice-trend .chart"));
+    new org.openqa.selenium.interactions.Actions(driver).moveToElement(trendChart).perform();
+    new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> trendChart.getText()
+        .contains("Countries reporting persons convicted"));
+
+    // the year control: the years the API lists for justice_by_year, the latest chosen
+    List<String> years = new java.util.ArrayList<>();
+    api.json("/api/v1/meta").get("justiceYears").get("list").forEach(y -> years.add(y.asText()));
+    Select year = new Select(driver.findElement(By.name("justiceYear")));
+    assertEquals(years, year.getOptions().stream().map(WebElement::getText).toList());
+    assertTrue(years.size() >= 2, "the sample has several years of convictions: " + years);
+    String last = years.get(years.size() - 1);
+    assertEquals(last, year.getFirstSelectedOption().getText());
+    assertTrue(chartSvg("justice-funnel").contains("From formal contact to conviction, World, " + last));
+
+    String earlier = years.get(0);
+    year.selectByVisibleText(earlier);
+    new WebDriverWait(driver, WAIT).until(d -> d.getCurrentUrl().contains("justiceYear=" + earlier));
+    waitForCharts();
+    new WebDriverWait(driver, WAIT).until(d -> chartSvg("justice-funnel")
+        .contains("From formal contact to conviction, World, " + earlier));
+    String funnel = chartSvg("justice-funnel");
+    assertFalse(funnel.contains("From formal contact to conviction, World, " + last), "redrawn for " + earlier);
+    // the convictions drawn are the API's for that year
+    JsonNode answer = api.json("/api/v1/justice/funnel?year=" + earlier);
+    JsonNode convicted = answer.get("steps").get(2).get("persons");
+    assertTrue(funnel.contains(org.tiptrends.api.charts.ChartFrame.bounded(convicted.get("value").asDouble(),
+        convicted.get("low").asDouble(), convicted.get("high").asDouble())), "the convictions of " + earlier);
+
+    ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", section);
+    Files.write(artifacts.resolve("dashboard-justice.png"), section.getScreenshotAs(OutputType.BYTES));
+  }
+
   private static String chartSvg(String card) {
     return driver.findElement(By.cssSelector("#card-" + card + " .chart")).getDomProperty("innerHTML");
   }

@@ -497,6 +497,143 @@ class JusticeContractTest {
     }
   }
 
+  // --- the charts (justice-trend, justice-funnel) draw these answers ---
+
+  @Test
+  void justiceTrendChartCsvIsEachMeasuresTrendAnswer() {
+    List<List<String>> chart = csvRows(drawn(fixture, "/api/v1/charts/justice-trend?geo=150&format=csv").body());
+    assertEquals(List.of("measure", "unit", "geo", "by", "key", "year", "value", "low", "high", "reporting_countries",
+        "suppressed_only_countries", "balanced", "source"), chart.get(0));
+    int checked = 0;
+    for (String measure : List.of("formal_contact", "prosecuted", "convicted", "offences")) {
+      List<List<String>> api = csvRows(fixture.get("/api/v1/trends/" + measure + "?geo=150&format=csv").body());
+      List<List<String>> expected = api.subList(1, api.size()).stream().map(r -> r.subList(0, r.size() - 1)).toList();
+      List<List<String>> drawn = chart.subList(1, chart.size()).stream().filter(r -> r.get(0).equals(measure))
+          .map(r -> r.subList(2, r.size() - 1)).toList();
+      assertEquals(expected, drawn, measure);
+      checked += drawn.size();
+    }
+    assertEquals(chart.size() - 1, checked, "no other rows");
+    // and against the facts: Europe's convictions in 2015 are FRA's 10 and BEL's <5
+    List<String> convicted2015 = chart.stream().filter(r -> r.get(0).equals("convicted") && r.get(5).equals("2015"))
+        .findFirst().orElseThrow();
+    assertEquals(List.of("12", "10", "14", "2", "1"), convicted2015.subList(6, 11));
+    assertEquals("persons", convicted2015.get(1));
+    assertEquals("offences", chart.stream().filter(r -> r.get(0).equals("offences")).findFirst().orElseThrow().get(1));
+  }
+
+  @Test
+  void justiceTrendChartDrawsALineAndBandPerMeasureWithTheCaveat() {
+    JsonNode option = TestApi.parse(drawn(fixture, "/api/v1/charts/justice-trend?geo=150").body());
+    Map<String, Integer> perName = new HashMap<>();
+    option.get("series").forEach(s -> perName.merge(s.get("name").asText(), 1, Integer::sum));
+    assertEquals(Map.of("Persons brought into formal contact", 3, "Persons prosecuted", 3, "Persons convicted", 3,
+        "Offences of trafficking in persons", 3, "Countries reporting persons brought into formal contact", 1,
+        "Countries reporting persons prosecuted", 1, "Countries reporting persons convicted", 1,
+        "Countries reporting offences of trafficking in persons", 1), perName,
+        "a line and a band of two series per measure, and the countries behind it for the tooltip");
+    // the tooltip's countries are the endpoint's reporting countries: Europe's convictions in 2015 rest on FRA and BEL
+    JsonNode years = option.get("xAxis").get("data");
+    for (JsonNode s : option.get("series")) {
+      if (s.get("name").asText().equals("Countries reporting persons convicted")) {
+        for (int i = 0; i < years.size(); i++) {
+          if (years.get(i).asText().equals("2015")) {
+            assertEquals(2, s.get("data").get(i).asInt());
+          }
+        }
+      }
+    }
+    HttpResponse<String> svg = drawn(fixture, "/api/v1/charts/justice-trend?geo=150&format=svg");
+    assertEquals(200, svg.statusCode(), svg.body());
+    String text = svgText(svg.body());
+    assertTrue(text.contains("Criminal-justice response to trafficking in persons, Europe"), text);
+    assertTrue(text.contains("persons convicted are counted in the year of conviction, not of the offence"), text);
+  }
+
+  @Test
+  void justiceFunnelChartCsvIsTheFunnelAnswerAndItsSvgLabelsTheRatios() {
+    String q = "geo=150&year=2015";
+    assertEquals(csvRows(fixture.get("/api/v1/justice/funnel?" + q + "&format=csv").body()),
+        csvRows(drawn(fixture, "/api/v1/charts/justice-funnel?" + q + "&format=csv").body()));
+    JsonNode a = fixture.json("/api/v1/justice/funnel?" + q);
+    HttpResponse<String> svg = drawn(fixture, "/api/v1/charts/justice-funnel?" + q + "&format=svg");
+    assertEquals(200, svg.statusCode(), svg.body());
+    assertTrue(svg.headers().firstValue("Content-Type").orElse("").startsWith("image/svg+xml"));
+    String text = svgText(svg.body());
+    assertTrue(text.contains("From formal contact to conviction, Europe, 2015"), text);
+    assertTrue(text.contains("a conviction ratio compares different people in different years"), text);
+    // the ratios of the answer, per 100, with the countries reporting both: 12 / 42 over FRA and BEL
+    JsonNode cp = ratio(a, "convicted", "prosecuted");
+    String perHundred = String.format(java.util.Locale.ROOT, "%.1f", 100 * cp.get("ratio").get("value").asDouble());
+    assertEquals("28.6", perHundred);
+    assertTrue(text.contains(perHundred + " ("), text);
+    assertTrue(text.contains("per 100 prosecuted (2 countries)"), text);
+    assertTrue(text.contains("per 100 in formal contact (3 countries)"), text);
+    // the bars are the steps' persons, the boxes their bounds
+    JsonNode option = TestApi.parse(drawn(fixture, "/api/v1/charts/justice-funnel?" + q).body());
+    JsonNode bars = option.get("series").get(0).get("data");
+    JsonNode boxes = option.get("series").get(1).get("data");
+    for (int i = 0; i < 3; i++) {
+      JsonNode persons = a.get("steps").get(i).get("persons");
+      assertEquals(persons.get("value").asDouble(), bars.get(i).asDouble(), 1e-9);
+      assertEquals(persons.get("low").asDouble(), boxes.get(i).get(0).asDouble(), 1e-9);
+      assertEquals(persons.get("high").asDouble(), boxes.get(i).get(4).asDouble(), 1e-9);
+    }
+  }
+
+  @Test
+  void theFunnelChartOfACountryWithoutAStepSaysSo() {
+    HttpResponse<String> r = drawn(fixture, "/api/v1/charts/justice-funnel?geo=BRA&year=2015&format=svg");
+    assertEquals(200, r.statusCode(), r.body());
+    String text = svgText(r.body());
+    assertTrue(text.contains("no country reported"), "BRA has no formal contact: " + text);
+    assertTrue(text.contains("no ratio (no country reported both)"), text);
+  }
+
+  @Test
+  void withoutTheJusticeMartTheJusticeChartsAre409AndListedUnavailable() {
+    for (String id : List.of("justice-trend", "justice-funnel")) {
+      HttpResponse<String> r = drawn(noJustice, "/api/v1/charts/" + id + "?format=svg");
+      assertEquals(409, r.statusCode(), id + ": " + r.body());
+      assertTrue(TestApi.parse(r.body()).get("detail").asText().contains("justice_by_year"), r.body());
+    }
+    Map<String, JsonNode> listed = new HashMap<>();
+    noJustice.json("/api/v1/charts").get("charts").forEach(c -> listed.put(c.get("id").asText(), c));
+    assertFalse(listed.get("justice-trend").get("available").asBoolean());
+    assertFalse(listed.get("justice-funnel").get("available").asBoolean());
+    assertTrue(listed.get("victims-trend").get("available").asBoolean());
+  }
+
+  /** GET with a long timeout: the first chart of a JVM loads ECharts into GraalJS. */
+  static HttpResponse<String> drawn(TestApi api, String target) {
+    return api.send(HttpRequest.newBuilder(api.uri(target)).timeout(java.time.Duration.ofSeconds(120)).GET().build());
+  }
+
+  /** A CSV answer as rows of cells, header first. */
+  static List<List<String>> csvRows(String body) {
+    try {
+      List<List<String>> out = new ArrayList<>();
+      org.apache.commons.csv.CSVFormat.RFC4180.parse(new java.io.StringReader(body))
+          .forEach(r -> out.add(r.toList()));
+      return out;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The text of an SVG's text elements, one space between them (a wrapped footnote reads as one line). */
+  static String svgText(String svg) {
+    try {
+      javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+      f.setNamespaceAware(true);
+      org.w3c.dom.Document doc = f.newDocumentBuilder().parse(new org.xml.sax.InputSource(new java.io.StringReader(svg)));
+      return ChartsContractTest.allText(doc).replaceAll("\\s+", " ");
+    } catch (Exception e) {
+      throw new AssertionError("not an SVG document: " + e.getMessage(), e);
+    }
+  }
+
+
   static JsonNode ratio(JsonNode funnel, String numerator, String denominator) {
     for (JsonNode r : funnel.get("ratios")) {
       if (r.get("numerator").asText().equals(numerator) && r.get("denominator").asText().equals(denominator)) {

@@ -37,11 +37,12 @@ public final class MetaQuery {
   /**
    * @param generated some input is {@code tip-trends generate}'s sample data, not official statistics
    *     (each source says which)
+   * @param justiceYears the years of {@code justice_by_year} (the dashboard's funnel offers only these)
    * @param notOnMap the countries of this version the map's shapes lack (drawn nowhere on the map,
    *     listed so they are not silently lost)
    */
   public record Meta(String version, String loadedAt, boolean generated, List<RunSummary.Input> sources, Years years,
-      Years flowYears, List<Geography> geographies, List<Geography> notOnMap, Breakdowns breakdowns,
+      Years flowYears, Years justiceYears, List<Geography> geographies, List<Geography> notOnMap, Breakdowns breakdowns,
       List<Indicators.Definition> indicators, List<String> panelColumns, Report report) {}
 
   /** @param mapShapes the ISO3 codes the map chart has a shape for */
@@ -55,7 +56,7 @@ public final class MetaQuery {
     RunSummary r = s.run();
     Collection<Indicators.Definition> indicators = s.indicators().definitions();
     return new Meta(s.version(), s.loadedAt().toString(), r.anyGenerated(), r.inputs(), Years.of(s.years()),
-        Years.of(s.flowYears()),
+        Years.of(s.flowYears()), Years.of(s.justice().years()),
         List.copyOf(s.geographies()),
         s.geographies().stream().filter(g -> g.level().equals("country") && !mapShapes.contains(g.code())).toList(),
         new Breakdowns(Breakdown.codes(), values, flowTypes),

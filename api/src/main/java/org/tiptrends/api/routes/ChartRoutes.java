@@ -13,6 +13,7 @@ import org.tiptrends.api.charts.Chart;
 import org.tiptrends.api.charts.ContextCharts;
 import org.tiptrends.api.charts.CorrelationCharts;
 import org.tiptrends.api.charts.FlowCharts;
+import org.tiptrends.api.charts.JusticeCharts;
 import org.tiptrends.api.charts.ChartFrame;
 import org.tiptrends.api.charts.TrendCharts;
 import org.tiptrends.api.charts.render.ChartRenderer;
@@ -26,6 +27,8 @@ import org.tiptrends.api.http.SnapshotGet;
 import org.tiptrends.api.queries.BalancedPanel;
 import org.tiptrends.api.queries.Breakdown;
 import org.tiptrends.api.queries.FlowQuery;
+import org.tiptrends.api.queries.JusticeMeasure;
+import org.tiptrends.api.queries.TrendQuery;
 import org.tiptrends.api.queries.SectorQuery;
 import org.tiptrends.api.queries.ShareQuery;
 import org.tiptrends.api.snapshot.Geography;
@@ -69,6 +72,16 @@ public final class ChartRoutes implements ApiRoutes {
               + "countries behind them (exact counts, only <5 cells).", "/api/v1/trends/victims?by=form",
           List.of("geo", "from", "to", "balanced"),
           (p, s, w, h) -> TrendCharts.victims("forms-trend", TrendRoutes.victims(p, s, Breakdown.FORM), w, h)),
+      // issue 13: the criminal-justice response
+      new Entry("justice-trend", "Criminal-justice response over time",
+          "Persons brought into formal contact, prosecuted and convicted, and offences, for one geography, each "
+              + "with the bounds of suppressed cells as a band; the CSV gives the countries behind each point.",
+          "/api/v1/trends/{measure}", List.of("geo", "from", "to"), ChartRoutes::justiceTrend),
+      new Entry("justice-funnel", "From formal contact to conviction",
+          "Formal contact, prosecuted and convicted beside detected victims for one geography and year, with "
+              + "bounds, and the ratio of each step to the one before over the countries that reported both.",
+          "/api/v1/justice/funnel", List.of("geo", "year"),
+          (p, s, w, h) -> JusticeCharts.funnel("justice-funnel", JusticeRoutes.funnel(p, s), w, h)),
       new Entry("flows-sankey", "Flows of detected victims",
           "Origins of the victims detected in a country (or destinations of the victims from an origin), "
               + "through the flow type: domestic, same sub-region, same region, other regions.", "/api/v1/flows",
@@ -241,6 +254,23 @@ public final class ChartRoutes implements ApiRoutes {
     }
     return TrendCharts.demographicShares("demographic-shares", perYear, years[0], years[1], panel, s.version(),
         width, height);
+  }
+
+  /**
+   * Every measure the version has rows of, over the same years ({@code from} and {@code to} among the
+   * years of {@code justice_by_year}), each the answer of {@code /api/v1/trends/{measure}}.
+   */
+  private static Chart justiceTrend(Params p, MartSnapshot s, int width, int height) {
+    Geography geo = Inputs.geography(p, s, "geo");
+    int[] years = Inputs.years(p, Inputs.justice(s).years(), "the live mart version (" + s.version()
+        + ") has no rows in " + org.tiptrends.api.snapshot.JusticeRows.MART);
+    List<TrendQuery.MeasureAnswer> measures = new ArrayList<>();
+    for (JusticeMeasure m : JusticeMeasure.values()) {
+      if (!m.counts(s).years().isEmpty()) {
+        measures.add(TrendQuery.justice(s, m, geo, Breakdown.NONE, years[0], years[1], false));
+      }
+    }
+    return JusticeCharts.trend("justice-trend", measures, years[0], years[1], width, height);
   }
 
   private static Chart flows(Params p, MartSnapshot s, int width, int height) {

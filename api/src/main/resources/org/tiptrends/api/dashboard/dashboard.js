@@ -12,6 +12,9 @@
     // the shares beside a balanced trend are the same panel's
     'demographic-shares': { geo: 'geo', from: 'from', to: 'to', balanced: 'balanced' },
     'forms-trend': { geo: 'geo', from: 'from', to: 'to', balanced: 'balanced' },
+    // issue 13: the justice measures have their own years, so the trend takes the geography only
+    'justice-trend': { geo: 'geo' },
+    'justice-funnel': { geo: 'geo', year: 'justiceYear' },
     'flows-sankey': { destination: 'destination' },
     'gdp-transregional-scatter': { year: 'year', method: 'method' },
     'sectors': {},
@@ -28,7 +31,12 @@
     gdp_per_capita: 'GDP per capita (current US$)', conflict_max_intensity: 'Armed-conflict intensity'
   };
   const DEFAULTS = { geo: 'WLD', by: 'none', from: '', to: '', balanced: 'false', destination: '',
-    method: 'spearman', year: '', measure: 'child_share', mapMeasure: 'victims_per_100k', mapYear: '' };
+    method: 'spearman', year: '', measure: 'child_share', mapMeasure: 'victims_per_100k', mapYear: '',
+    justiceYear: '' };
+  // the charts drawn together under a heading of their own, by chart id
+  const GROUPS = {
+    'justice-trend': 'justice', 'justice-funnel': 'justice'
+  };
   const form = document.getElementById('filters');
   const main = document.getElementById('charts');
   const cards = new Map();
@@ -83,6 +91,12 @@
       option(form.elements.mapYear, String(y), String(y));
     });
     (meta.panelColumns || []).forEach(m => option(form.elements.mapMeasure, m, MAP_MEASURES[m] || m));
+    // the funnel's year: only years of justice_by_year, the latest by default
+    const justiceYears = (meta.justiceYears && meta.justiceYears.list) || [];
+    justiceYears.forEach(y => option(form.elements.justiceYear, String(y), String(y)));
+    DEFAULTS.justiceYear = justiceYears.length ? String(justiceYears[justiceYears.length - 1]) : '';
+    if (!state.justiceYear) state.justiceYear = DEFAULTS.justiceYear;
+    form.elements.justiceYear.disabled = !justiceYears.length;
     if (!state.from && years.length) state.from = String(years[0]);
     if (!state.to && years.length) state.to = String(years[years.length - 1]);
     DEFAULTS.from = years.length ? String(years[0]) : '';
@@ -144,7 +158,12 @@
       a.setAttribute('download', '');
       links.appendChild(a);
     }
-    main.appendChild(card);
+    const group = GROUPS[entry.id] ? document.getElementById(GROUPS[entry.id]) : null;
+    if (group && !group.dataset.placed) {
+      main.appendChild(group);  // the group takes the place of its first chart in the catalogue
+      group.dataset.placed = 'true';
+    }
+    (group || main).appendChild(card);
     const chart = echarts.init(card.querySelector('.chart'), null, { renderer: 'svg' });
     return { entry, card, chart, request: 0 };
   }
