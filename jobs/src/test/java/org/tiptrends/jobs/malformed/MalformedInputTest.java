@@ -363,8 +363,12 @@ class MalformedInputTest {
       assertEquals("pass", checkStatus(run, check), check + " in " + run.path("checks"));
     }
     if (c.allowMissing().isEmpty()) {
+      // every mart the same input fills without the fault has rows (the sample feeds neither
+      // convicted_by_citizenship nor repatriation_flows: empty in the baseline too)
+      JsonNode base = c.needsRealData() ? realBaseline : baseline;
       run.path("outputs").fields().forEachRemaining(e -> assertTrue(e.getKey().equals("quarantine")
-          || e.getValue().asLong() > 0, "mart " + e.getKey() + " has rows"));
+          || e.getValue().asLong() > 0 || base.at("/outputs/" + e.getKey()).asLong() == 0,
+          "mart " + e.getKey() + " has rows"));
     }
     assertEquals("pass", checkStatus(run, "unique_keys"), run.path("checks").toString());
     c.check().accept(run, c.needsRealData() ? realBaseline : baseline);
