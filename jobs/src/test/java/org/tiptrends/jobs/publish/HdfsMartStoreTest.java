@@ -78,7 +78,7 @@ class HdfsMartStoreTest extends MartStoreContract {
       Location build = store.newBuildDirectory(lock.runId());
       MartStoreContract.write(build.resolve("run.json"), "{}");
       // another run took the lock over (this one stalled past the stale time)
-      root.resolve(MartStore.LOCK).overwrite(("{\"run_id\":\"" + "e".repeat(32) + "\"}\n").getBytes());
+      takeOver(root.resolve(MartStore.LOCK), ("{\"run_id\":\"" + "e".repeat(32) + "\"}\n").getBytes());
       Thread.sleep(600); // a heartbeat sees it
       MartStore.ConcurrentRunException e = assertThrows(MartStore.ConcurrentRunException.class,
           () -> store.publish(build, MartStore.versionName(Instant.now(), lock.runId())));
@@ -86,5 +86,24 @@ class HdfsMartStoreTest extends MartStoreContract {
     }
     assertEquals(java.util.Optional.empty(), store.current());
     assertTrue(root.resolve(MartStore.LOCK).readString().contains("e".repeat(32)), "the other run's lock stays");
+  }
+
+  /**
+   * Writes the other run's lock. This run's heartbeat rewrites the same file every fifth of the
+   * stale time, and HDFS refuses a second writer while the first holds the file's lease ("File does
+   * not exist ... pending creates"): the other run would simply try again, and so does this.
+   */
+  private static void takeOver(Location lock, byte[] content) throws InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        lock.overwrite(content);
+        return;
+      } catch (Location.LocationException leaseHeld) {
+        if (attempt == 20) {
+          throw leaseHeld;
+        }
+        Thread.sleep(25);
+      }
+    }
   }
 }
