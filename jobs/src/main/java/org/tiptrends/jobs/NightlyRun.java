@@ -263,8 +263,8 @@ public final class NightlyRun {
           staged.col("status").equalTo(StagedGlotip.QUARANTINED)), build.resolve("quarantine")).count());
       report.put("outputs", outputs);
 
-      // a GLOTIP export need not hold convicted persons by citizenship or repatriations (the bundled
-      // sample holds neither): those marts are then empty, with their schema, and that is no failure
+      // a GLOTIP export need not hold convicted persons by citizenship or repatriations (the export
+      // has them from 2017 and for some countries only): those marts are then empty, with their schema
       Map<String, Boolean> sourcePresent = Map.of(IndicatorsMart.NAME, !worldBank.files().isEmpty(),
           SectorsMart.NAME, !ilo.files().isEmpty(), ConflictMart.NAME, !ucdp.files().isEmpty(),
           ConvictedByCitizenshipMart.NAME, !ConvictedByCitizenshipMart.sourceRows(marts).isEmpty(),

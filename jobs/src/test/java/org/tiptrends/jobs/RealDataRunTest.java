@@ -2,7 +2,6 @@ package org.tiptrends.jobs;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.sum;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -258,8 +257,8 @@ class RealDataRunTest {
         Set.of("TOTAL"));
     assertEquals(612, expected.rows, "the export's convicted-by-citizenship rows (all of countries)");
     Dataset<Row> mart = mart("convicted_by_citizenship");
-    assertBreakdown(expected, mart, "convicting", "citizenship", "persons");
-    assertConserved("convicted_by_citizenship", "persons", expected);
+    PlacePairAssertions.assertBreakdown(expected, mart, "convicting", "citizenship", "persons", 100);
+    PlacePairAssertions.assertConserved(report, "convicted_by_citizenship", "persons", expected);
     // figures stated outright, read off the workbook: Thailand 2019 convicted 266 Thai nationals, and
     // Belgium 2019 convicted 32 of its own nationals and 16 Romanians (another sub-region of Europe)
     assertCell(mart, "convicting", "citizenship", "persons", 2019, "THA", "THA", "domestic", 266, 266);
@@ -282,8 +281,8 @@ class RealDataRunTest {
     assertEquals(1829, expected.rows, "the export's by-country-of-repatriation rows of countries");
     assertTrue(expected.totals[0] > 1000, "the totals left out hold victims: " + expected.totals[0]);
     Dataset<Row> mart = mart("repatriation_flows");
-    assertBreakdown(expected, mart, "reporting", "repatriation", "victims");
-    assertConserved("repatriation_flows", "victims", expected);
+    PlacePairAssertions.assertBreakdown(expected, mart, "reporting", "repatriation", "victims", 100);
+    PlacePairAssertions.assertConserved(report, "repatriation_flows", "victims", expected);
     // China 2016 reported 455 victims with Myanmar as country of repatriation; Nigeria 2018, 101 with
     // Libya (its own nationals brought back from Libya: the direction the README explains)
     assertCell(mart, "reporting", "repatriation", "victims", 2016, "CHN", "MMR", "regional", 455, 455);
@@ -310,60 +309,6 @@ class RealDataRunTest {
     }
     // the staged TOTAL-like rows were excluded, and the report counts them
     assertTrue(report.get("staged_rows").get("excluded_not_origin").asLong() > 323, report.get("staged_rows").toString());
-  }
-
-  /**
-   * The mart's sums per reporting country-year and per year (world) equal the workbook's, bounds
-   * included; and each named cell (country-years read by names only) equals its row, flow type too.
-   */
-  private static void assertBreakdown(IndependentGlotip.Breakdown expected, Dataset<Row> mart, String reporting,
-      String place, String count) {
-    List<Row> rows = mart.collectAsList();
-    assertFalse(rows.isEmpty(), "the mart has rows");
-    Map<String, double[]> byCountryYear = new java.util.TreeMap<>();
-    Map<Integer, double[]> world = new java.util.TreeMap<>();
-    Map<String, Row> cells = new java.util.HashMap<>();
-    for (Row r : rows) {
-      double[] v = {r.<Double>getAs(count + "_low"), r.<Double>getAs(count + "_high"), r.<Double>getAs(count)};
-      String key = r.<Integer>getAs("year") + "|" + r.getAs(reporting + "_iso3");
-      add(byCountryYear.computeIfAbsent(key, k -> new double[3]), v);
-      add(world.computeIfAbsent(r.<Integer>getAs("year"), k -> new double[3]), v);
-      if (r.getAs(place + "_level").equals("country")) {
-        assertTrue(cells.put(key + "|" + r.getAs(place + "_code"), r) == null, "one row per country pair: " + key);
-      }
-    }
-    assertEquals(expected.byCountryYear.keySet(), byCountryYear.keySet(), "the same country-years");
-    expected.byCountryYear.forEach((k, e) -> assertArrayEquals(e, byCountryYear.get(k), 1e-9, k));
-    assertEquals(expected.world.keySet(), world.keySet(), "the same years");
-    expected.world.forEach((y, e) -> assertArrayEquals(e, world.get(y), 1e-9, "world " + y));
-    assertTrue(expected.byNamedCountry.size() > 100, expected.byNamedCountry.size() + " named cells");
-    expected.byNamedCountry.forEach((k, e) -> {
-      Row r = cells.get(k);
-      assertTrue(r != null, "no mart row for " + k);
-      assertArrayEquals(e, new double[] {r.<Double>getAs(count + "_low"), r.<Double>getAs(count + "_high"),
-          r.<Double>getAs(count)}, 1e-9, k);
-      assertEquals(expected.flowType.get(k), r.getAs("flow_type"), k);
-    });
-  }
-
-  /** The run's own gate passed and states the workbook's point sum (every year) as the mart's. */
-  private void assertConserved(String mart, String count, IndependentGlotip.Breakdown expected) {
-    double points = expected.world.values().stream().mapToDouble(v -> v[2]).sum();
-    for (JsonNode c : report.get("checks")) {
-      if (c.get("name").asText().equals("convicted_and_repatriated_conserve_staged")) {
-        assertEquals("pass", c.get("status").asText(), c.toString());
-        String said = String.format(java.util.Locale.ROOT, "%s holds %.1f %s, staged rows %.1f", mart, points, count, points);
-        assertTrue(c.get("detail").asText().contains(said), said + " in " + c);
-        return;
-      }
-    }
-    throw new AssertionError("no convicted_and_repatriated_conserve_staged check");
-  }
-
-  private static void add(double[] sum, double[] v) {
-    for (int i = 0; i < 3; i++) {
-      sum[i] += v[i];
-    }
   }
 
   /** One mart row, its bounds and flow type; the point is the bounds' for exact cells, 2 per {@code <5} cell else. */

@@ -40,6 +40,8 @@ public final class GlotipGenerator {
       "European Economic Area"};
 
   private final Random random;
+  /** Draws the criminal-justice and repatriation rows: a stream of its own keeps the victims' rows as they were. */
+  private final Random justiceRandom;
   private final List<Country> countries;
   private final Map<String, List<String>> aliasesByCountry;
   private final int firstYear;
@@ -48,6 +50,7 @@ public final class GlotipGenerator {
 
   public GlotipGenerator(long seed, int firstYear, int lastYear, double malformedShare) {
     this.random = new Random(seed);
+    this.justiceRandom = new Random(seed ^ 0x5DEECE66DL);
     this.firstYear = firstYear;
     this.lastYear = lastYear;
     this.malformedShare = malformedShare;
@@ -72,7 +75,7 @@ public final class GlotipGenerator {
   }
 
   /** Rows one reporting country-year yields, on average (measured on the generator's output). */
-  static final double ROWS_PER_COUNTRY_YEAR = 24;
+  static final double ROWS_PER_COUNTRY_YEAR = 35;
 
   /** Emits exactly {@code rows} data rows (the header and preamble are the writer's). */
   public void generate(long rows, Consumer<List<String>> sink) {
@@ -146,10 +149,101 @@ public final class GlotipGenerator {
     out.add(row(c, v, f, "Sexual exploitation", "Female", "18 years or over", year,
         value((int) Math.round(sexual * femaleShare * (1 - childShare)))));
     out.addAll(citizenship(c, year, total));
-    out.add(row(c, "Persons convicted", "Total", "Total", "Total", "Total", year,
-        value(random.nextInt(1 + total / 4))));
+    out.addAll(justice(c, year, total, random.nextInt(1 + total / 4)));
     if (random.nextDouble() < malformedShare) {
       out.add(row(c, v, "Total", "Total", "Total", "Total", year, random.nextBoolean() ? "n/a" : "-3"));
+    }
+    return out;
+  }
+
+  /**
+   * The criminal-justice response of one country-year, as the export lays it out: persons brought
+   * into formal contact, prosecuted and convicted in total and by sex (more rarely by age, or of
+   * unknown or other sex), convictions by form of exploitation and, from 2017 on as in the export,
+   * by citizenship (Nationals, foreign countries written as freely as victims' citizenship,
+   * unknowns, now and then a TOTAL row); offences; and victims by country of repatriation, with the
+   * "Abroad" row that from 2017 on sums the countries named. Not every country-year reports each.
+   */
+  private List<List<String>> justice(Country c, int year, int detected, int convicted) {
+    Random r = justiceRandom;
+    List<List<String>> out = new ArrayList<>();
+    out.addAll(bySex(c, "Persons convicted", year, convicted));
+    if (r.nextDouble() < 0.65) {
+      int prosecuted = convicted + r.nextInt(1 + convicted + detected / 4);
+      int contact = prosecuted + r.nextInt(1 + prosecuted);
+      out.addAll(bySex(c, "Persons brought into formal contact", year, contact));
+      out.addAll(bySex(c, "Persons prosecuted", year, prosecuted));
+    }
+    if (r.nextDouble() < 0.4) {
+      out.add(row(c, "Offences of trafficking in persons", "Total", "Total", "Total", "Total", year,
+          value(convicted + r.nextInt(1 + 2 * convicted))));
+    }
+    if (r.nextDouble() < 0.5) {
+      int sexual = (int) Math.round(convicted * r.nextDouble());
+      int labour = (int) Math.round((convicted - sexual) * r.nextDouble());
+      String f = "by form of exploitation";
+      out.add(row(c, "Persons convicted", f, "Sexual exploitation", "Total", "Total", year, value(sexual)));
+      out.add(row(c, "Persons convicted", f, "Forced labour", "Total", "Total", year, value(labour)));
+      out.add(row(c, "Persons convicted", f, "Other forms of exploitation", "Total", "Total", year,
+          value(convicted - sexual - labour)));
+    }
+    if (year >= 2017 && r.nextDouble() < 0.5) {
+      String dim = "by citizenship";
+      int nationals = (int) Math.round(convicted * (0.4 + 0.6 * r.nextDouble()));
+      out.add(row(c, "Persons convicted", dim, pick(r, DOMESTIC_LABELS), "Total", "Total", year, value(nationals)));
+      int left = convicted - nationals;
+      for (int i = 0, n = 1 + r.nextInt(2); i < n && left > 0; i++) {
+        int part = i == n - 1 ? left : (int) Math.round(left * r.nextDouble());
+        left -= part;
+        out.add(row(c, "Persons convicted", dim, label(r, nearbyOrigin(r, c)), "Total", "Total", year,
+            value(part)));
+      }
+      if (r.nextDouble() < 0.2) {
+        out.add(row(c, "Persons convicted", dim, pick(r, UNKNOWN_LABELS), "Total", "Total", year,
+            value(1 + r.nextInt(6))));
+      }
+      if (r.nextDouble() < 0.1) {
+        out.add(row(c, "Persons convicted", dim, "TOTAL", "Total", "Total", year, value(convicted)));
+      }
+    }
+    if (r.nextDouble() < 0.3) {
+      String dim = "by country of repatriation";
+      String v = "Detected trafficking victims";
+      int abroad = 0;
+      for (int i = 0, n = 1 + r.nextInt(3); i < n; i++) {
+        Country to = nearbyOrigin(r, c);
+        if (to.code().equals(c.code())) {
+          continue;
+        }
+        int n2 = (int) Math.round(detected * 0.2 * r.nextDouble());
+        abroad += n2;
+        out.add(row(c, v, dim, label(r, to), "Total", "Total", year, value(n2)));
+      }
+      if (year >= 2017 && abroad > 0) {
+        out.add(row(c, v, dim, "Abroad", "Total", "Total", year, value(abroad)));
+      }
+      if (r.nextDouble() < 0.2) {
+        out.add(row(c, v, dim, "Nationals", "Total", "Total", year, value(r.nextInt(10))));
+      }
+    }
+    return out;
+  }
+
+  /** A measure in total and by sex, sometimes with its age split or persons of unknown sex. */
+  private List<List<String>> bySex(Country c, String indicator, int year, int total) {
+    Random r = justiceRandom;
+    int female = (int) Math.round(total * (0.1 + 0.4 * r.nextDouble()));
+    List<List<String>> out = new ArrayList<>();
+    out.add(row(c, indicator, "Total", "Total", "Total", "Total", year, value(total)));
+    out.add(row(c, indicator, "Total", "Total", "Female", "Total", year, value(female)));
+    out.add(row(c, indicator, "Total", "Total", "Male", "Total", year, value(total - female)));
+    if (r.nextDouble() < 0.2) {
+      int girls = (int) Math.round(female * 0.2 * r.nextDouble());
+      out.add(row(c, indicator, "Total", "Total", "Female", "18 years or over", year, value(female - girls)));
+      out.add(row(c, indicator, "Total", "Total", "Female", "0 to 17 years", year, value(girls)));
+    }
+    if (r.nextDouble() < 0.05) {
+      out.add(row(c, indicator, "Total", "Total", "Unknown", "Unknown", year, value(1 + r.nextInt(6))));
     }
     return out;
   }
@@ -160,20 +254,20 @@ public final class GlotipGenerator {
     String v = "Detected trafficking victims";
     int left = total;
     int domestic = (int) Math.round(total * random.nextDouble() * 0.7);
-    out.add(row(c, v, dim, pick(DOMESTIC_LABELS), "Total", "Total", year, value(domestic)));
+    out.add(row(c, v, dim, pick(random, DOMESTIC_LABELS), "Total", "Total", year, value(domestic)));
     left -= domestic;
     int origins = 1 + random.nextInt(4);
     for (int i = 0; i < origins && left > 0; i++) {
-      Country from = nearbyOrigin(c);
+      Country from = nearbyOrigin(random, c);
       int n = i == origins - 1 ? left : (int) Math.round(left * random.nextDouble());
       left -= n;
-      out.add(row(c, v, dim, label(from), "Total", "Total", year, value(n)));
+      out.add(row(c, v, dim, label(random, from), "Total", "Total", year, value(n)));
     }
     if (random.nextDouble() < 0.15) {
-      out.add(row(c, v, dim, pick(REGION_LABELS), "Total", "Total", year, value(1 + random.nextInt(6))));
+      out.add(row(c, v, dim, pick(random, REGION_LABELS), "Total", "Total", year, value(1 + random.nextInt(6))));
     }
     if (random.nextDouble() < 0.2) {
-      out.add(row(c, v, dim, pick(UNKNOWN_LABELS), "Total", "Total", year, value(1 + random.nextInt(5))));
+      out.add(row(c, v, dim, pick(random, UNKNOWN_LABELS), "Total", "Total", year, value(1 + random.nextInt(5))));
     }
     if (random.nextDouble() < 0.1) {
       out.add(row(c, v, dim, "TOTAL", "Total", "Total", year, value(total)));
@@ -182,7 +276,7 @@ public final class GlotipGenerator {
   }
 
   /** Mostly the same sub-region or region, as detected flows are. */
-  private Country nearbyOrigin(Country destination) {
+  private Country nearbyOrigin(Random random, Country destination) {
     double p = random.nextDouble();
     List<Country> pool = p < 0.5
         ? countries.stream().filter(x -> x.subregionCode().equals(destination.subregionCode())).toList()
@@ -192,7 +286,7 @@ public final class GlotipGenerator {
   }
 
   /** The way a country's name is written in a citizenship cell, including the export's mess. */
-  private String label(Country c) {
+  private String label(Random random, Country c) {
     double p = random.nextDouble();
     List<String> aliases = aliasesByCountry.getOrDefault(c.code(), List.of());
     if (p < 0.55 || aliases.isEmpty()) {
@@ -212,11 +306,11 @@ public final class GlotipGenerator {
     if (p < 0.96) {
       return c.name().replaceAll("[^\\x00-\\x7F]", "\uFFFD"); // a character lost in an export
     }
-    return misspell(c.name());
+    return misspell(random, c.name());
   }
 
   /** Swaps two inner letters of a long name: a typo a bounded fuzzy match should catch. */
-  private String misspell(String name) {
+  private String misspell(Random random, String name) {
     if (name.length() < 9 || !name.chars().allMatch(ch -> Character.isLetter(ch) || ch == ' ')) {
       return name;
     }
@@ -228,7 +322,7 @@ public final class GlotipGenerator {
     return new String(a);
   }
 
-  private String pick(String[] options) {
+  private static String pick(Random random, String[] options) {
     return options[random.nextInt(options.length)];
   }
 

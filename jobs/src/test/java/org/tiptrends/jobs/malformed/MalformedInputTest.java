@@ -363,8 +363,7 @@ class MalformedInputTest {
       assertEquals("pass", checkStatus(run, check), check + " in " + run.path("checks"));
     }
     if (c.allowMissing().isEmpty()) {
-      // every mart the same input fills without the fault has rows (the sample feeds neither
-      // convicted_by_citizenship nor repatriation_flows: empty in the baseline too)
+      // every mart the same input fills without the fault has rows
       JsonNode base = c.needsRealData() ? realBaseline : baseline;
       run.path("outputs").fields().forEachRemaining(e -> assertTrue(e.getKey().equals("quarantine")
           || e.getValue().asLong() > 0 || base.at("/outputs/" + e.getKey()).asLong() == 0,
