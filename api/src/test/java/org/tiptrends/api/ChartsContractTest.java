@@ -44,7 +44,7 @@ import org.xml.sax.InputSource;
 class ChartsContractTest {
   static final TestApi API = TestApi.shared();
   static final List<String> CHARTS = List.of("victims-trend", "demographic-shares", "forms-trend", "justice-trend",
-      "justice-funnel", "flows-sankey",
+      "justice-funnel", "justice-ratio-by-region", "convicted-citizenship", "repatriation-sankey", "flows-sankey",
       "gdp-transregional-scatter", "sectors", "conflict-comparison", "map");
   /** The path ECharts draws a circle marker with (scaled by a transform). */
   static final String CIRCLE = "M1 0A1 1 0 1 1 1 -0.1A1 1 0 0 1 1 0";
@@ -141,7 +141,7 @@ class ChartsContractTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"victims-trend", "demographic-shares", "forms-trend", "justice-trend", "justice-funnel",
-      "flows-sankey",
+      "justice-ratio-by-region", "convicted-citizenship", "repatriation-sankey", "flows-sankey",
       "gdp-transregional-scatter", "sectors", "conflict-comparison", "map"})
   void everyChartAnswersInAllFourFormatsWithTitleSourceAndVersion(String id) throws IOException {
     JsonNode option = TestApi.parse(ok("/api/v1/charts/" + id).text());
@@ -312,6 +312,47 @@ class ChartsContractTest {
       }
     }
     assertEquals(byDestination.get(largest), intoDestination, 0.5, "all victims reach the destination node");
+  }
+
+  /**
+   * Issue 15: the Sankey's nodes carry their numbers (a printed chart has no tooltip): each origin
+   * and destination node is labelled with the sum of the mart's flows it draws, with the bounds
+   * wherever that sum rests on a <5 cell, never a suppressed sum as if exact.
+   */
+  @Test
+  void sankeyNodesAreLabelledWithTheirVictimsAndBounds() {
+    // a destination-year with a flow from a <5 cell, so that a node's bounds must be drawn
+    Row suppressed = MartRows.flows().stream()
+        .filter(r -> MartRows.d(r, "victims_low") != MartRows.d(r, "victims_high")).findFirst().orElseThrow();
+    String destination = "/api/v1/charts/flows-sankey?top=40&destination=" + MartRows.s(suppressed, "destination_iso3")
+        + "&year=" + MartRows.i(suppressed, "year");
+    Map<String, double[]> byNode = new TreeMap<>();
+    boolean anySuppressed = false;
+    for (CSVRecord r : csv(destination + "&format=csv")) {
+      double[] v = {Double.parseDouble(r.get("value")), Double.parseDouble(r.get("low")), Double.parseDouble(r.get("high"))};
+      anySuppressed |= v[1] != v[2];
+      for (String node : List.of(r.get("origin_node"), r.get("destination_node"))) {
+        double[] sum = byNode.computeIfAbsent(node, k -> new double[3]);
+        for (int i = 0; i < 3; i++) {
+          sum[i] += v[i];
+        }
+      }
+    }
+    assertTrue(byNode.size() > 2, byNode.keySet().toString());
+    Map<String, String> labels = new TreeMap<>();
+    TestApi.parse(ok(destination).text()).at("/series/0/nodes")
+        .forEach(n -> labels.put(n.get("name").asText(), n.at("/label/formatter").asText()));
+    byNode.forEach((node, v) -> {
+      String expected = org.tiptrends.api.charts.ChartFrame.bounded(v[0], v[1], v[2]);
+      assertEquals(node + " " + expected, labels.get(node), node);
+      if (v[1] != v[2]) {
+        assertTrue(expected.contains("–"), node + ": a sum resting on <5 cells shows its bounds: " + expected);
+      }
+    });
+    // the drawing prints them
+    String svg = allText(svg(destination + "&format=svg"));
+    labels.values().forEach(label -> assertTrue(svg.contains(label), label + " in the SVG"));
+    assertTrue(anySuppressed, "the drawn flows include the <5 cell, whose bounds are drawn");
   }
 
   @Test

@@ -278,7 +278,8 @@ class DashboardBrowserIT {
     waitForCharts();
     WebElement section = driver.findElement(By.id("justice"));
     assertEquals("Criminal-justice response", section.findElement(By.tagName("h2")).getText());
-    for (String id : List.of("justice-trend", "justice-funnel")) {
+    for (String id : List.of("justice-trend", "justice-funnel", "justice-ratio-by-region", "convicted-citizenship",
+        "repatriation-sankey")) {
       WebElement card = section.findElement(By.cssSelector("section.card[data-chart='" + id + "']"));
       assertEquals("ready", card.getDomAttribute("data-state"), id + ": " + card.getText());
       assertTrue(card.findElements(By.cssSelector(".chart svg path")).size() > 5, id + " drew nothing");
@@ -308,6 +309,9 @@ class DashboardBrowserIT {
         .contains("From formal contact to conviction, World, " + earlier));
     String funnel = chartSvg("justice-funnel");
     assertFalse(funnel.contains("From formal contact to conviction, World, " + last), "redrawn for " + earlier);
+    // the ratio by region follows the same year
+    new WebDriverWait(driver, WAIT).until(d -> chartSvg("justice-ratio-by-region")
+        .contains("Persons convicted per 100 detected victims, by region, " + earlier));
     // the convictions drawn are the API's for that year
     JsonNode answer = api.json("/api/v1/justice/funnel?year=" + earlier);
     JsonNode convicted = answer.get("steps").get(2).get("persons");
@@ -316,6 +320,91 @@ class DashboardBrowserIT {
 
     ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", section);
     Files.write(artifacts.resolve("dashboard-justice.png"), section.getScreenshotAs(OutputType.BYTES));
+  }
+
+  /**
+   * Issue 13: the repatriation chart's control offers exactly the countries that reported victims
+   * by country of repatriation, and picking one redraws the chart for it; the citizenship of
+   * convicted persons follows the geography.
+   */
+  @Test
+  void repatriationOffersOnlyReportingCountriesAndCitizenshipFollowsTheGeography() throws Exception {
+    driver.get(api.uri("/").toString());
+    waitForCharts();
+    java.util.Map<String, String> names = new java.util.HashMap<>();
+    api.json("/api/v1/meta").get("geographies").forEach(g -> names.put(g.get("code").asText(), g.get("name").asText()));
+    java.util.Set<String> expected = new java.util.TreeSet<>();
+    api.json("/api/v1/meta").get("repatriationCountries").forEach(c -> expected.add(names.getOrDefault(c.asText(),
+        c.asText())));
+    assertTrue(expected.size() >= 5, "the sample has countries reporting repatriations: " + expected);
+    Select country = new Select(driver.findElement(By.name("repatriationCountry")));
+    java.util.Set<String> offered = new java.util.TreeSet<>(country.getOptions().stream()
+        .filter(o -> !o.getDomAttribute("value").isEmpty()).map(WebElement::getText).toList());
+    assertEquals(expected, offered);
+    String pick = country.getOptions().get(country.getOptions().size() - 1).getText();
+    country.selectByVisibleText(pick);
+    new WebDriverWait(driver, WAIT).until(d -> d.getCurrentUrl().contains("repatriationCountry="));
+    waitForCharts();
+    // the card's heading is the drawn chart's title (the SVG may wrap it)
+    new WebDriverWait(driver, WAIT).until(d -> d.findElement(By.cssSelector("#card-repatriation-sankey h2")).getText()
+        .contains("reported by " + pick));
+
+    // a region's convicted persons by citizenship: the card is redrawn for it, or says why there is nothing
+    new Select(driver.findElement(By.name("geo"))).selectByValue("150");
+    waitForCharts();
+    WebElement card = driver.findElement(By.cssSelector("#card-convicted-citizenship"));
+    new WebDriverWait(driver, WAIT).until(d -> card.findElement(By.tagName("h2")).getText()
+        .startsWith("Citizenship of persons convicted of trafficking, Europe"));
+    assertEquals("ready", card.getDomAttribute("data-state"), card.getText());
+    ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()",
+        driver.findElement(By.id("card-repatriation-sankey")));
+    Files.write(artifacts.resolve("dashboard-repatriation.png"), driver.getScreenshotAs(OutputType.BYTES));
+  }
+
+  /**
+   * Issue 15: a shared link naming a geography this version lacks does not silently become the
+   * World: the page says what it asked for and what it shows instead; a link it can honour says nothing.
+   */
+  @Test
+  void aLinkWithAnUnknownGeographySaysItShowsTheWorldInstead() {
+    driver.get(api.uri("/?geo=XYZ&by=sex").toString());
+    waitForCharts();
+    WebElement notice = driver.findElement(By.id("notice"));
+    assertTrue(notice.isDisplayed(), "the notice is shown");
+    assertTrue(notice.getText().contains("Geography \"XYZ\" is not in this mart version: showing World instead."),
+        notice.getText());
+    assertEquals("status", notice.getDomAttribute("role"), "read out by screen readers");
+    assertFalse(driver.getCurrentUrl().contains("XYZ"), driver.getCurrentUrl());
+    assertTrue(driver.getCurrentUrl().contains("by=sex"), "the rest of the link is kept: " + driver.getCurrentUrl());
+
+    driver.get(api.uri("/?geo=150").toString());
+    waitForCharts();
+    assertFalse(driver.findElement(By.id("notice")).isDisplayed(), "a link it can honour: no notice");
+  }
+
+  /**
+   * Issue 15: the Sankey's destinations and the scatter's years are only those the API can draw
+   * (meta's flowDestinations and correlationYears), and the last year offered draws.
+   */
+  @Test
+  void theFlowAndCorrelationControlsOfferOnlyChoicesWithData() {
+    driver.get(api.uri("/").toString());
+    waitForCharts();
+    JsonNode meta = api.json("/api/v1/meta");
+    List<String> destinations = new java.util.ArrayList<>();
+    meta.get("flowDestinations").forEach(c -> destinations.add(c.asText()));
+    List<String> offered = new Select(driver.findElement(By.name("destination"))).getOptions().stream()
+        .map(o -> o.getDomAttribute("value")).filter(v -> !v.isEmpty()).sorted().toList();
+    assertEquals(destinations.stream().sorted().toList(), offered);
+    List<String> years = new java.util.ArrayList<>();
+    meta.get("correlationYears").forEach(y -> years.add(y.asText()));
+    Select year = new Select(driver.findElement(By.name("year")));
+    assertEquals(years, year.getOptions().stream().map(o -> o.getDomAttribute("value")).filter(v -> !v.isEmpty())
+        .toList());
+    year.selectByValue(years.get(years.size() - 1));
+    waitForCharts();
+    WebElement scatter = driver.findElement(By.id("card-gdp-transregional-scatter"));
+    new WebDriverWait(driver, WAIT).until(d -> "ready".equals(scatter.getDomAttribute("data-state")));
   }
 
   private static String chartSvg(String card) {

@@ -75,8 +75,25 @@ class JusticeContractTest {
       Fact.exact("BRA", "prosecuted", Y, 30), Fact.exact("BRA", "convicted", Y, 12),
       Fact.exact("FRA", "formal_contact", Y + 1, 110), Fact.exact("DEU", "formal_contact", Y + 1, 190),
       Fact.exact("FRA", "offences", Y, 25),
-      // the sample detects victims in AGO and EGY (<5) in 2015: convictions per 100 victims have a denominator
-      Fact.exact("AGO", "convicted", Y, 17), Fact.exact("EGY", "convicted", Y, 3));
+      // two African countries the sample detects victims in, in 2015: convictions per 100 victims have a denominator
+      Fact.exact(African.WITH_VICTIMS.get(0), "convicted", Y, 17), Fact.exact(African.WITH_VICTIMS.get(1), "convicted", Y, 3));
+
+  /** The first two African countries (by code) with a total of detected victims in the sample's 2015. */
+  static final class African {
+    static final List<String> WITH_VICTIMS = M49.countries().stream()
+        .filter(c -> "002".equals(c.regionCode()))
+        .map(Country::code).sorted()
+        .filter(c -> MartRows.cells(c, "total", "total", "total").containsKey(Y))
+        .limit(2).toList();
+  }
+
+  /** The job's justice_by_year columns. */
+  static final StructType SCHEMA = new StructType().add("year", DataTypes.IntegerType)
+      .add("geo_level", DataTypes.StringType).add("geo_code", DataTypes.StringType).add("geo_name", DataTypes.StringType)
+      .add("measure", DataTypes.StringType).add("sex", DataTypes.StringType).add("age", DataTypes.StringType)
+      .add("form", DataTypes.StringType).add("persons", DataTypes.DoubleType)
+      .add("persons_low", DataTypes.DoubleType).add("persons_high", DataTypes.DoubleType)
+      .add("reporting_countries", DataTypes.IntegerType).add("suppressed_only_countries", DataTypes.IntegerType);
 
   static Path fixtureRoot;
   static TestApi fixture;
@@ -90,13 +107,7 @@ class JusticeContractTest {
     Path dir = fixtureRoot.resolve(version);
     TestMarts.copyTree(TestMarts.versionDir(), dir);
     TestMarts.delete(dir.resolve("justice_by_year"));
-    StructType schema = new StructType().add("year", DataTypes.IntegerType).add("geo_level", DataTypes.StringType)
-        .add("geo_code", DataTypes.StringType).add("geo_name", DataTypes.StringType)
-        .add("measure", DataTypes.StringType).add("sex", DataTypes.StringType).add("age", DataTypes.StringType)
-        .add("form", DataTypes.StringType).add("persons", DataTypes.DoubleType)
-        .add("persons_low", DataTypes.DoubleType).add("persons_high", DataTypes.DoubleType)
-        .add("reporting_countries", DataTypes.IntegerType).add("suppressed_only_countries", DataTypes.IntegerType);
-    TestMarts.spark().createDataFrame(rolledUp(FACTS), schema).coalesce(1).write()
+    TestMarts.spark().createDataFrame(rolledUp(FACTS), SCHEMA).coalesce(1).write()
         .parquet(dir.resolve("justice_by_year").toString());
     TestMarts.publish(fixtureRoot, version);
     fixture = new TestApi(fixtureRoot, null, false);
@@ -239,11 +250,26 @@ class JusticeContractTest {
   }
 
   @Test
-  void aMeasureTheSampleDoesNotHaveIs409() {
-    HttpResponse<String> r = SAMPLE.get("/api/v1/trends/prosecuted");
-    assertEquals(409, r.statusCode(), r.body());
-    assertTrue(r.body().contains("persons prosecuted"), r.body());
+  void aMeasureTheVersionDoesNotHaveIs409() throws IOException {
+    // a version whose justice_by_year holds persons convicted only
+    Path root = Files.createTempDirectory("tiptrends-convicted-only");
+    String version = "v20300105T000000Z-c0c0c0";
+    Path dir = root.resolve(version);
+    TestMarts.copyTree(TestMarts.versionDir(), dir);
+    TestMarts.delete(dir.resolve("justice_by_year"));
+    TestMarts.spark().createDataFrame(rolledUp(FACTS.stream().filter(f -> f.measure().equals("convicted")).toList()),
+        SCHEMA).coalesce(1).write().parquet(dir.resolve("justice_by_year").toString());
+    TestMarts.publish(root, version);
+    try (TestApi convictedOnly = new TestApi(root, null, false)) {
+      assertEquals(200, convictedOnly.get("/api/v1/trends/convicted").statusCode());
+      HttpResponse<String> r = convictedOnly.get("/api/v1/trends/prosecuted");
+      assertEquals(409, r.statusCode(), r.body());
+      assertTrue(r.body().contains("persons prosecuted"), r.body());
+    } finally {
+      TestMarts.delete(root);
+    }
   }
+
 
   @ParameterizedTest
   @ValueSource(strings = {"arrests", "Victims", "justice"})
@@ -380,31 +406,39 @@ class JusticeContractTest {
     assertFalse(cp.get("denominatorMayBeZero").asBoolean());
   }
 
+  /**
+   * Persons convicted and detected victims in 2015 summed over the fixture countries of {@code geo}
+   * that have both (victims from the sample mart): {convicted point, low, high, victims point, low,
+   * high, countries}.
+   */
+  static double[] convictedAndVictims(String geo) {
+    double[] sums = new double[7];
+    for (Fact f : FACTS) {
+      Country c = M49.country(f.iso3()).orElseThrow();
+      if (!f.measure().equals("convicted") || !f.form().equals("total") || f.year() != Y
+          || !(geo.equals("WLD") || geo.equals(c.regionCode()) || geo.equals(c.code()))) {
+        continue;
+      }
+      Row v = MartRows.cells(f.iso3(), "total", "total", "total").get(Y);
+      if (v == null) {
+        continue;
+      }
+      double[] add = {f.point(), f.low(), f.high(), MartRows.d(v, "victims"), MartRows.d(v, "victims_low"),
+          MartRows.d(v, "victims_high"), 1};
+      for (int i = 0; i < add.length; i++) {
+        sums[i] += add[i];
+      }
+    }
+    return sums;
+  }
+
   @Test
   void convictedPer100VictimsDividesBySameCountriesDetectedVictims() {
-    for (String geo : List.of("WLD", "150", "002", "EGY")) {
+    assertEquals(2, African.WITH_VICTIMS.size(), "the sample detects victims in two African countries in " + Y);
+    for (String geo : List.of("WLD", "150", "002", African.WITH_VICTIMS.get(1))) {
       JsonNode a = fixture.json("/api/v1/justice/funnel?geo=" + geo + "&year=2015");
-      double[] convicted = new double[3];
-      double[] victims = new double[3];
-      int both = 0;
-      for (Fact f : FACTS) {
-        Country c = M49.country(f.iso3()).orElseThrow();
-        if (!f.measure().equals("convicted") || !f.form().equals("total") || f.year() != Y
-            || !(geo.equals("WLD") || geo.equals(c.regionCode()) || geo.equals(c.code()))) {
-          continue;
-        }
-        Row v = MartRows.cells(f.iso3(), "total", "total", "total").get(Y);
-        if (v == null) {
-          continue;
-        }
-        both++;
-        convicted[0] += f.point();
-        convicted[1] += f.low();
-        convicted[2] += f.high();
-        victims[0] += MartRows.d(v, "victims");
-        victims[1] += MartRows.d(v, "victims_low");
-        victims[2] += MartRows.d(v, "victims_high");
-      }
+      double[] e = convictedAndVictims(geo);
+      int both = (int) e[6];
       JsonNode r = ratio(a, "convicted", "detected_victims");
       assertTrue(geo.equals("150") || both > 0, geo + ": the sample has victims of a fixture country in 2015");
       assertEquals(100, r.get("per").asInt());
@@ -413,13 +447,12 @@ class JusticeContractTest {
         assertTrue(r.get("ratio").isNull(), geo);
         continue;
       }
-      assertBounded(r.get("denominatorSum"), victims[0], victims[1], victims[2]);
-      if (victims[1] == 0) {
+      assertBounded(r.get("denominatorSum"), e[3], e[4], e[5]);
+      if (e[4] == 0) {
         assertTrue(r.get("ratio").isNull(), geo);
         assertTrue(r.get("denominatorMayBeZero").asBoolean(), geo);
       } else {
-        assertBounded(r.get("ratio"), 100 * convicted[0] / victims[0], 100 * convicted[1] / victims[2],
-            100 * convicted[2] / victims[1]);
+        assertBounded(r.get("ratio"), 100 * e[0] / e[3], 100 * e[1] / e[5], 100 * e[2] / e[4]);
       }
       JsonNode detected = a.get("detectedVictims");
       Row total = MartRows.cells(geo, "total", "total", "total").get(Y);
@@ -429,6 +462,38 @@ class JusticeContractTest {
         assertEquals(MartRows.i(total, "reporting_countries"), detected.get("reportingCountries").asInt(), geo);
       }
     }
+  }
+
+  /**
+   * The chart of convictions per 100 detected victims by region: one row for the world and each of
+   * the five M49 regions, each the ratio over its own fixture countries with victims (worked out
+   * above), a region without such countries a row with no ratio; the SVG labels each place.
+   */
+  @Test
+  void convictionsPer100VictimsByRegionChartIsEachPlacesOwnRatio() {
+    HttpResponse<String> r = drawn(fixture, "/api/v1/charts/justice-ratio-by-region?year=2015&format=csv");
+    assertEquals(200, r.statusCode(), r.body());
+    List<List<String>> rows = csvRows(r.body());
+    List<String> header = rows.get(0);
+    List<String> places = rows.subList(1, rows.size()).stream().map(row -> row.get(0)).toList();
+    assertEquals(List.of("WLD", "002", "009", "019", "142", "150"), places);
+    for (List<String> row : rows.subList(1, rows.size())) {
+      String geo = row.get(0);
+      double[] e = convictedAndVictims(geo);
+      assertEquals((int) e[6], Integer.parseInt(row.get(header.indexOf("countries_reporting_both"))), geo);
+      String value = row.get(header.indexOf("convicted_per_100_detected_victims"));
+      if (e[6] == 0 || e[4] == 0) {
+        assertEquals("", value, geo + ": no ratio without a denominator that is surely not 0");
+        continue;
+      }
+      assertEquals(100 * e[0] / e[3], Double.parseDouble(value), 1e-9, geo);
+      assertEquals(100 * e[1] / e[5], Double.parseDouble(row.get(header.indexOf("low"))), 1e-9, geo);
+      assertEquals(100 * e[2] / e[4], Double.parseDouble(row.get(header.indexOf("high"))), 1e-9, geo);
+    }
+    String svg = svgText(drawn(fixture, "/api/v1/charts/justice-ratio-by-region?year=2015&format=svg").body());
+    assertTrue(svg.contains("Persons convicted per 100 detected victims, by region, 2015"), svg);
+    assertTrue(svg.contains("Europe") && svg.contains("no country reported both"), svg);
+    assertTrue(svg.contains("a conviction ratio compares different people in different years"), svg);
   }
 
   @Test
@@ -592,7 +657,7 @@ class JusticeContractTest {
 
   @Test
   void withoutTheJusticeMartTheJusticeChartsAre409AndListedUnavailable() {
-    for (String id : List.of("justice-trend", "justice-funnel")) {
+    for (String id : List.of("justice-trend", "justice-funnel", "justice-ratio-by-region")) {
       HttpResponse<String> r = drawn(noJustice, "/api/v1/charts/" + id + "?format=svg");
       assertEquals(409, r.statusCode(), id + ": " + r.body());
       assertTrue(TestApi.parse(r.body()).get("detail").asText().contains("justice_by_year"), r.body());
@@ -601,6 +666,7 @@ class JusticeContractTest {
     noJustice.json("/api/v1/charts").get("charts").forEach(c -> listed.put(c.get("id").asText(), c));
     assertFalse(listed.get("justice-trend").get("available").asBoolean());
     assertFalse(listed.get("justice-funnel").get("available").asBoolean());
+    assertFalse(listed.get("justice-ratio-by-region").get("available").asBoolean());
     assertTrue(listed.get("victims-trend").get("available").asBoolean());
   }
 

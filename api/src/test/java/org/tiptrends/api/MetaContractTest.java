@@ -136,4 +136,32 @@ class MetaContractTest {
     }
     assertEquals(run.get("outputs").get("victims_by_year").asLong(), report.get("outputs").get("victims_by_year").asLong());
   }
+
+  /**
+   * Issue 15: the choices a dashboard offers are those with data. flowDestinations is every
+   * destination of the flows mart; correlationYears are exactly the years in which the correlation
+   * endpoint answers (with its defaults), every other year of the version being refused.
+   */
+  @Test
+  void theChoicesMetaListsAreExactlyThoseWithData() {
+    JsonNode meta = API.json("/api/v1/meta");
+    Set<String> destinations = new TreeSet<>();
+    MartRows.flows().forEach(r -> destinations.add(MartRows.s(r, "destination_iso3")));
+    Set<String> listed = new TreeSet<>();
+    meta.get("flowDestinations").forEach(c -> listed.add(c.asText()));
+    assertTrue(destinations.size() > 10, destinations.toString());
+    assertEquals(destinations, listed);
+
+    Set<Integer> answering = new TreeSet<>();
+    Set<Integer> refused = new TreeSet<>();
+    meta.get("years").get("list").forEach(y -> {
+      int status = API.get("/api/v1/correlations/gdp-transregional?year=" + y.asInt()).statusCode();
+      assertTrue(status == 200 || status == 400, y + ": " + status);
+      (status == 200 ? answering : refused).add(y.asInt());
+    });
+    Set<Integer> offered = new TreeSet<>();
+    meta.get("correlationYears").forEach(y -> offered.add(y.asInt()));
+    assertEquals(answering, offered);
+    assertFalse(offered.isEmpty(), "the sample has years to correlate");
+  }
 }

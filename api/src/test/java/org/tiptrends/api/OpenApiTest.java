@@ -101,4 +101,32 @@ class OpenApiTest {
       }
     }));
   }
+
+  /**
+   * The chart route's document names every chart of the catalogue (and no other) and every
+   * parameter a chart takes, so a chart added to the catalogue is added to the document too.
+   */
+  @Test
+  void theChartRouteDocumentsEveryChartAndParameterOfTheCatalogue() {
+    JsonNode route = API.json("/openapi.json").get("paths").get("/api/v1/charts/{id}").get("get");
+    Set<String> ids = new TreeSet<>();
+    Set<String> parameters = new TreeSet<>();
+    for (JsonNode p : route.get("parameters")) {
+      JsonNode param = p.has("$ref") ? API.json("/openapi.json").at(p.get("$ref").asText().substring(1)) : p;
+      parameters.add(param.get("name").asText());
+      if (param.get("name").asText().equals("id")) {
+        param.at("/schema/enum").forEach(id -> ids.add(id.asText()));
+      }
+    }
+    Set<String> catalogue = new TreeSet<>();
+    Set<String> taken = new TreeSet<>();
+    for (JsonNode c : API.json("/api/v1/charts").get("charts")) {
+      catalogue.add(c.get("id").asText());
+      c.get("parameters").forEach(name -> taken.add(name.asText()));
+    }
+    assertTrue(catalogue.size() >= 8, catalogue.toString());
+    assertEquals(catalogue, ids, "the id enum of /api/v1/charts/{id}");
+    taken.removeAll(parameters);
+    assertEquals(Set.of(), taken, "chart parameters the document does not list");
+  }
 }

@@ -46,6 +46,8 @@ class PlacePairsContractTest {
   static TestApi api;
   static Path olderRoot;
   static TestApi older;
+  static Path emptyRoot;
+  static TestApi empty;
 
   @BeforeAll
   static void publish() throws IOException {
@@ -65,14 +67,24 @@ class PlacePairsContractTest {
     TestMarts.delete(olderRoot.resolve(old).resolve("repatriation_flows"));
     TestMarts.publish(olderRoot, old);
     older = new TestApi(olderRoot, null, false);
+
+    emptyRoot = Files.createTempDirectory("tiptrends-empty-place-pairs");
+    String none = "v20300104T000000Z-0e13e0";
+    TestMarts.copyTree(TestMarts.versionDir(), emptyRoot.resolve(none));
+    write(emptyRoot.resolve(none), "convicted_by_citizenship", "convicting", "citizenship", "persons", List.of());
+    write(emptyRoot.resolve(none), "repatriation_flows", "reporting", "repatriation", "victims", List.of());
+    TestMarts.publish(emptyRoot, none);
+    empty = new TestApi(emptyRoot, null, false);
   }
 
   @AfterAll
   static void close() {
     api.close();
     older.close();
+    empty.close();
     TestMarts.delete(root);
     TestMarts.delete(olderRoot);
+    TestMarts.delete(emptyRoot);
   }
 
   /** The job's columns ({@code PlacePairSums.columns}) for one mart, its country's names from the M49 reference. */
@@ -155,10 +167,125 @@ class PlacePairsContractTest {
   }
 
   @Test
-  void theSampleHasNoSuchRowsAndSaysSo() {
-    JsonNode a = TestApi.shared().json("/api/v1/justice/convicted-by-citizenship?year=2019");
+  void theSampleFeedsBothMartsAndAnEmptyMartSaysItHoldsNoRows() {
+    long sampleRows = TestMarts.mart("convicted_by_citizenship").filter("year = 2019").count();
+    assertTrue(sampleRows > 0, "the sample has persons convicted by citizenship in 2019");
+    assertEquals(sampleRows, TestApi.shared().json("/api/v1/justice/convicted-by-citizenship?year=2019").get("rows")
+        .size());
+    assertEquals(TestMarts.mart("repatriation_flows").count(), TestApi.shared().json("/api/v1/repatriation")
+        .get("rows").size());
+    JsonNode a = empty.json("/api/v1/justice/convicted-by-citizenship?year=2019");
     assertEquals(0, a.get("rows").size());
     assertTrue(a.get("caveats").get(0).asText().contains("holds no convicted_by_citizenship rows"), a.toString());
+  }
+
+  // --- the charts of these marts ---
+
+  /** year → flow type → {point, low, high} of the convicted facts of countries in {@code geo}. */
+  static Map<Integer, Map<String, double[]>> convictedByYearAndType(String geo) {
+    Map<Integer, Map<String, double[]>> out = new TreeMap<>();
+    for (Fact f : CONVICTED) {
+      var c = ReferenceData.standard().country(f.iso3()).orElseThrow();
+      if (geo.equals("WLD") || geo.equals(c.code()) || geo.equals(c.regionCode()) || geo.equals(c.subregionCode())) {
+        double[] s = out.computeIfAbsent(f.year(), y -> new TreeMap<>()).computeIfAbsent(f.flowType(), t -> new double[3]);
+        s[0] += f.value();
+        s[1] += f.low();
+        s[2] += f.high();
+      }
+    }
+    return out;
+  }
+
+  @ParameterizedTest
+  @CsvSource({"WLD", "150", "142", "THA"})
+  void theCitizenshipChartOfConvictedPersonsSumsTheGeographysRowsByYearAndFlowType(String geo) {
+    HttpResponse<String> r = JusticeContractTest.drawn(api, "/api/v1/charts/convicted-citizenship?geo=" + geo
+        + "&format=csv");
+    assertEquals(200, r.statusCode(), r.body());
+    List<List<String>> rows = JusticeContractTest.csvRows(r.body());
+    List<String> header = rows.get(0);
+    Map<Integer, Map<String, double[]>> drawn = new TreeMap<>();
+    for (List<String> row : rows.subList(1, rows.size())) {
+      drawn.computeIfAbsent(Integer.parseInt(row.get(header.indexOf("year"))), y -> new TreeMap<>())
+          .put(row.get(header.indexOf("flow_type")), new double[] {Double.parseDouble(row.get(header.indexOf("persons"))),
+              Double.parseDouble(row.get(header.indexOf("low"))), Double.parseDouble(row.get(header.indexOf("high")))});
+    }
+    Map<Integer, Map<String, double[]>> expected = convictedByYearAndType(geo);
+    assertEquals(expected.keySet(), drawn.keySet(), geo);
+    expected.forEach((year, types) -> {
+      assertEquals(types.keySet(), drawn.get(year).keySet(), geo + " " + year);
+      types.forEach((type, v) -> org.junit.jupiter.api.Assertions.assertArrayEquals(v, drawn.get(year).get(type), 1e-9,
+          geo + " " + year + " " + type));
+    });
+    String svg = JusticeContractTest.svgText(JusticeContractTest.drawn(api, "/api/v1/charts/convicted-citizenship?geo="
+        + geo + "&format=svg").body());
+    assertTrue(svg.contains("Persons convicted are counted in the year of conviction, not of the offence"), svg);
+  }
+
+  @Test
+  void aGeographyWithoutConvictionsByCitizenshipSaysSoAndDrawsNothing() {
+    assertTrue(convictedByYearAndType("019").isEmpty(), "no fixture country in the Americas");
+    HttpResponse<String> csv = JusticeContractTest.drawn(api, "/api/v1/charts/convicted-citizenship?geo=019&format=csv");
+    assertEquals(200, csv.statusCode(), csv.body());
+    assertEquals(1, JusticeContractTest.csvRows(csv.body()).size(), "the header only: " + csv.body());
+    JsonNode option = api.json("/api/v1/charts/convicted-citizenship?geo=019");
+    assertTrue(option.at("/title/0/subtext").asText().startsWith("No country of Americas reported persons convicted "
+        + "by citizenship"), option.at("/title").toString());
+    assertTrue(option.path("series").isMissingNode() || option.get("series").isEmpty(), "no bar drawn as 0");
+  }
+
+  /**
+   * The repatriation Sankey: by default the country with most victims in the latest year (NGA in
+   * 2018 among the facts), a chosen country in its own latest year; the CSV is the facts of that
+   * country-year and the links out of the reporting country carry their total.
+   */
+  @Test
+  void theRepatriationSankeyDrawsTheReportingCountrysRowsOfOneYear() {
+    int latest = REPATRIATED.stream().mapToInt(Fact::year).max().orElseThrow();
+    Fact largest = REPATRIATED.stream().filter(f -> f.year() == latest)
+        .max(java.util.Comparator.comparingDouble(Fact::value)).orElseThrow();
+    for (String query : List.of("", "country=CHN")) {
+      String iso3 = query.isEmpty() ? largest.iso3() : "CHN";
+      int year = REPATRIATED.stream().filter(f -> f.iso3().equals(iso3)).mapToInt(Fact::year).max().orElseThrow();
+      List<Fact> expected = REPATRIATED.stream().filter(f -> f.iso3().equals(iso3) && f.year() == year).toList();
+      HttpResponse<String> csv = JusticeContractTest.drawn(api, "/api/v1/charts/repatriation-sankey?" + query
+          + "&format=csv");
+      assertEquals(200, csv.statusCode(), csv.body());
+      List<List<String>> rows = JusticeContractTest.csvRows(csv.body());
+      assertEquals(expected.size(), rows.size() - 1, csv.body());
+      List<String> header = rows.get(0);
+      for (int i = 0; i < expected.size(); i++) {
+        List<String> row = rows.get(i + 1);
+        assertEquals(List.of(String.valueOf(year), iso3, expected.get(i).place(), expected.get(i).flowType()),
+            List.of(row.get(0), row.get(1), row.get(header.indexOf("repatriation")), row.get(header.indexOf("flow_type"))));
+      }
+      JsonNode option = api.json("/api/v1/charts/repatriation-sankey?" + query);
+      double out = 0;
+      for (JsonNode link : option.at("/series/0/links")) {
+        if (link.get("source").asText().startsWith("Reported by ")) {
+          out += link.get("value").asDouble();
+        }
+      }
+      assertEquals(expected.stream().mapToDouble(Fact::value).sum(), out, 1e-9, iso3);
+      assertTrue(option.at("/title/1/text").asText().contains("does not say which way"), option.at("/title").toString());
+    }
+    HttpResponse<String> none = api.get("/api/v1/charts/repatriation-sankey?country=THA");
+    assertEquals(400, none.statusCode(), none.body());
+    assertEquals("country", TestApi.parse(none.body()).get("parameter").asText());
+  }
+
+  @Test
+  void withoutTheMartsTheirChartsAre409AndListedUnavailable() {
+    for (String id : List.of("convicted-citizenship", "repatriation-sankey")) {
+      HttpResponse<String> r = older.get("/api/v1/charts/" + id + "?format=csv");
+      assertEquals(409, r.statusCode(), id + ": " + r.body());
+    }
+    Map<String, Boolean> available = new TreeMap<>();
+    older.json("/api/v1/charts").get("charts").forEach(c -> available.put(c.get("id").asText(),
+        c.get("available").asBoolean()));
+    assertEquals(Boolean.FALSE, available.get("convicted-citizenship"));
+    assertEquals(Boolean.FALSE, available.get("repatriation-sankey"));
+    assertEquals(Boolean.TRUE, available.get("victims-trend"));
   }
 
   @Test

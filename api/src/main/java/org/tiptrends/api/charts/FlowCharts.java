@@ -16,6 +16,7 @@ import org.icepear.echarts.components.tooltip.Tooltip;
 import org.tiptrends.api.http.Responses.CsvTable;
 import org.tiptrends.api.queries.Bounded;
 import org.tiptrends.api.queries.FlowQuery;
+import org.tiptrends.api.queries.PlacePairQuery;
 import org.tiptrends.api.queries.SourceNote;
 
 /**
@@ -34,7 +35,7 @@ public final class FlowCharts {
     FLOW_TYPES.put("unknown", "Origin unknown");
   }
 
-  private static final String[] FLOW_COLORS = {"#009E73", "#56B4E9", "#0072B2", "#D55E00", "#999999", "#BBBBBB"};
+  static final String[] FLOW_COLORS = {"#009E73", "#56B4E9", "#0072B2", "#D55E00", "#999999", "#BBBBBB"};
 
   private FlowCharts() {}
 
@@ -55,8 +56,8 @@ public final class FlowCharts {
     String otherOrigins = "Other origins (" + (byOrigin.size() - keptOrigins.size()) + ")";
     String otherDestinations = "Other countries (" + (byDestination.size() - keptDestinations.size()) + ")";
 
-    Map<String, Double> originToType = new LinkedHashMap<>();
-    Map<String, Double> typeToDestination = new LinkedHashMap<>();
+    Map<String, double[]> originToType = new LinkedHashMap<>();
+    Map<String, double[]> typeToDestination = new LinkedHashMap<>();
     double total = 0;
     double low = 0;
     double high = 0;
@@ -67,8 +68,8 @@ public final class FlowCharts {
       String destination = "Detected in " + (keptDestinations.contains(f.destination().name())
           ? f.destination().name() : otherDestinations);
       String type = FLOW_TYPES.getOrDefault(f.flowType(), f.flowType());
-      originToType.merge(origin + "\u0000" + type, f.value(), Double::sum);
-      typeToDestination.merge(type + "\u0000" + destination, f.value(), Double::sum);
+      add(originToType, origin + "\u0000" + type, f.value(), f.low(), f.high());
+      add(typeToDestination, type + "\u0000" + destination, f.value(), f.low(), f.high());
       total += f.value();
       low += f.low();
       high += f.high();
@@ -95,41 +96,127 @@ public final class FlowCharts {
     Option option = frame.option();
     option.setTooltip(new Tooltip().setTrigger("item"));
 
+    option.setSeries(new SankeySeries[] {series(frame, "Detected victims", originToType, typeToDestination)});
+    String code = filter.destination() != null ? filter.destination().code() : filter.origin().code();
+    CsvTable data = new CsvTable(id + "-" + code + "-" + year, List.of("year", "destination", "destination_name",
+        "origin", "origin_name", "flow_type", "value", "low", "high", "origin_node", "destination_node"), rows);
+    return new Chart(id, data.name(), texts, width, height, option, data);
+  }
+
+  /**
+   * Victims by country of repatriation in one year as a Sankey diagram: the reporting country (or
+   * the largest ones) → flow type → country of repatriation. The export does not say which way the
+   * victims went, so the columns keep its two roles: who reported the row, and the place it names.
+   *
+   * @param year the year drawn (rows of other years in {@code answer} are left out)
+   * @param top how many reporting countries and countries of repatriation get their own node
+   */
+  public static Chart repatriation(String id, PlacePairQuery.Answer answer, int year, int top, int width, int height) {
+    List<PlacePairQuery.PairRow> pairs = answer.rows().stream().filter(r -> r.year() == year && r.value() > 0).toList();
+    if (pairs.isEmpty()) {
+      throw new org.tiptrends.api.http.BadRequest("country", "no victims by country of repatriation for this "
+          + "selection in " + year + " in the live mart version");
+    }
+    Map<String, Double> byReporting = new LinkedHashMap<>();
+    Map<String, Double> byPlace = new LinkedHashMap<>();
+    for (PlacePairQuery.PairRow r : pairs) {
+      byReporting.merge(r.country().name(), r.value(), Double::sum);
+      byPlace.merge(r.place().name(), r.value(), Double::sum);
+    }
+    List<String> keptReporting = largest(byReporting, top);
+    List<String> keptPlaces = largest(byPlace, top);
+    Map<String, double[]> reportingToType = new LinkedHashMap<>();
+    Map<String, double[]> typeToPlace = new LinkedHashMap<>();
+    double[] total = new double[3];
+    int suppressed = 0;
+    List<List<Object>> rows = new ArrayList<>();
+    for (PlacePairQuery.PairRow r : pairs) {
+      String left = "Reported by " + (keptReporting.contains(r.country().name()) ? r.country().name()
+          : "other countries (" + (byReporting.size() - keptReporting.size()) + ")");
+      String right = keptPlaces.contains(r.place().name()) ? r.place().name()
+          : "Other places (" + (byPlace.size() - keptPlaces.size()) + ")";
+      String type = FLOW_TYPES.getOrDefault(r.flowType(), r.flowType());
+      add(reportingToType, left + "\u0000" + type, r.value(), r.low(), r.high());
+      add(typeToPlace, type + "\u0000" + right, r.value(), r.low(), r.high());
+      total[0] += r.value();
+      total[1] += r.low();
+      total[2] += r.high();
+      suppressed += r.low() != r.high() ? 1 : 0;
+      rows.add(List.of(r.year(), r.country().code(), r.country().name(), r.place().code(), r.place().name(),
+          r.flowType(), r.value(), r.low(), r.high(), left, right));
+    }
+    String who = answer.country() != null ? answer.country().name() : "every reporting country";
+    String title = "Detected victims by country of repatriation, reported by " + who + ", " + year;
+    String subtitle = "Victims the reporting country gave by country of repatriation, through how far apart the two "
+        + "countries are: same sub-region, same region, or another region (M49). Widths are point values; "
+        + suppressed + " of " + pairs.size() + " rows are suppressed (<5) cells, so the total is "
+        + ChartFrame.bounded(total[0], total[1], total[2]) + ".";
+    String description = ChartFrame.bounded(total[0], total[1], total[2]) + " detected victims in " + year
+        + " by country of repatriation, reported by " + who + "; largest: " + String.join(", ", keptPlaces.stream()
+            .limit(3).map(p -> p + " " + ChartFrame.count(byPlace.get(p))).toList()) + ".";
+    ChartTexts texts = ChartFrame.texts(title, subtitle, description, List.of(answer.source()),
+        answer.source().martVersion(), PlacePairQuery.REPATRIATION_DIRECTION,
+        "Detections, not prevalence: repatriations of detected victims only.", SourceNote.SUPPRESSION);
+    ChartFrame frame = ChartFrame.of(width, texts);
+    Option option = frame.option();
+    option.setTooltip(new Tooltip().setTrigger("item"));
+    option.setSeries(new SankeySeries[] {series(frame, "Detected victims", reportingToType, typeToPlace)});
+    String code = answer.country() != null ? answer.country().code() : "all";
+    CsvTable data = new CsvTable(id + "-" + code + "-" + year, List.of("year", "reporting", "reporting_name",
+        "repatriation", "repatriation_name", "flow_type", "value", "low", "high", "reporting_node",
+        "repatriation_node"), rows);
+    return new Chart(id, data.name(), texts, width, height, option, data);
+  }
+
+  /**
+   * The three columns of a Sankey diagram (left places → flow type → right places) from the sums of
+   * their links, keyed "from\u0000to", each {point, low, high}; flow types in their fixed order and
+   * colours. Every node is labelled with its total and, where it rests on {@code <5} cells, its
+   * bounds, so that the printed chart carries the numbers and never shows a suppressed sum as exact.
+   */
+  private static SankeySeries series(ChartFrame frame, String name, Map<String, double[]> leftToType,
+      Map<String, double[]> typeToRight) {
+    Map<String, double[]> nodeTotals = new LinkedHashMap<>();
+    leftToType.forEach((k, v) -> add(nodeTotals, k.split("\u0000")[0], v[0], v[1], v[2]));
+    typeToRight.forEach((k, v) -> {
+      String[] ends = k.split("\u0000");
+      add(nodeTotals, ends[0], v[0], v[1], v[2]);
+      add(nodeTotals, ends[1], v[0], v[1], v[2]);
+    });
     List<SankeyNodeItem> nodes = new ArrayList<>();
     List<String> typeNames = new ArrayList<>(FLOW_TYPES.values());
     java.util.Set<String> seen = new java.util.LinkedHashSet<>();
     List<SankeyEdgeItem> links = new ArrayList<>();
-    for (Map.Entry<String, Double> e : originToType.entrySet()) {
+    for (Map.Entry<String, double[]> e : leftToType.entrySet()) {
       String[] ends = e.getKey().split("\u0000");
       seen.add(ends[0]);
-      links.add(link(ends[0], ends[1], e.getValue()));
+      links.add(link(ends[0], ends[1], e.getValue()[0]));
     }
     java.util.Set<String> types = new java.util.LinkedHashSet<>();
     java.util.Set<String> destinations = new java.util.LinkedHashSet<>();
-    for (Map.Entry<String, Double> e : typeToDestination.entrySet()) {
+    for (Map.Entry<String, double[]> e : typeToRight.entrySet()) {
       String[] ends = e.getKey().split("\u0000");
       types.add(ends[0]);
       destinations.add(ends[1]);
-      links.add(link(ends[0], ends[1], e.getValue()));
+      links.add(link(ends[0], ends[1], e.getValue()[0]));
     }
     for (String o : seen) {
-      nodes.add(new SankeyNodeItem().setName(o).setItemStyle(new ItemStyle().setColor("#7f8c9a")));
+      nodes.add(node(o, nodeTotals.get(o), "#7f8c9a"));
     }
     for (String t : typeNames) {
       if (types.contains(t)) {
-        nodes.add(new SankeyNodeItem().setName(t)
-            .setItemStyle(new ItemStyle().setColor(FLOW_COLORS[typeNames.indexOf(t)])));
+        nodes.add(node(t, nodeTotals.get(t), FLOW_COLORS[typeNames.indexOf(t)]));
       }
     }
     for (String d : destinations) {
-      nodes.add(new SankeyNodeItem().setName(d).setItemStyle(new ItemStyle().setColor("#444444")));
+      nodes.add(node(d, nodeTotals.get(d), "#444444"));
     }
     int[] box = frame.box(false);
     // labels of the last column sit right of its nodes: leave them room
     int right = 16 + (int) Math.ceil(destinations.stream()
-        .mapToDouble(d -> TextMeasure.width(d, 11, false)).max().orElse(100)) + 8;
-    option.setSeries(new SankeySeries[] {new SankeySeries()
-        .setName("Detected victims")
+        .mapToDouble(d -> TextMeasure.width(nodeLabel(d, nodeTotals.get(d)), 11, false)).max().orElse(100)) + 8;
+    return new SankeySeries()
+        .setName(name)
         .setTop(box[0]).setBottom(box[1]).setLeft(16).setRight(right)
         .setNodeGap(6)
         .setDraggable(false)
@@ -137,11 +224,25 @@ public final class FlowCharts {
         .setLabel(new SeriesLabel().setFontSize(11).setColor(ChartFrame.TEXT))
         .setLineStyle(new SankeyEdgeStyle().setColor("gradient").setOpacity(0.35))
         .setNodes(nodes.toArray(SankeyNodeItem[]::new))
-        .setLinks(links.toArray(SankeyEdgeItem[]::new))});
-    String code = filter.destination() != null ? filter.destination().code() : filter.origin().code();
-    CsvTable data = new CsvTable(id + "-" + code + "-" + year, List.of("year", "destination", "destination_name",
-        "origin", "origin_name", "flow_type", "value", "low", "high", "origin_node", "destination_node"), rows);
-    return new Chart(id, data.name(), texts, width, height, option, data);
+        .setLinks(links.toArray(SankeyEdgeItem[]::new));
+  }
+
+  /** A node drawn in {@code color}, labelled "name 12" or, resting on <5 cells, "name 12 (8–20)". */
+  private static SankeyNodeItem node(String name, double[] total, String color) {
+    return new SankeyNodeItem().setName(name).setItemStyle(new ItemStyle().setColor(color))
+        .setLabel(new SeriesLabel().setFormatter(nodeLabel(name, total)));
+  }
+
+  static String nodeLabel(String name, double[] total) {
+    // a label formatter is a template: braces in a name would be read as placeholders
+    return name.replace("{", "(").replace("}", ")") + " " + ChartFrame.bounded(total[0], total[1], total[2]);
+  }
+
+  private static void add(Map<String, double[]> sums, String key, double value, double low, double high) {
+    double[] s = sums.computeIfAbsent(key, k -> new double[3]);
+    s[0] += value;
+    s[1] += low;
+    s[2] += high;
   }
 
   private static SankeyEdgeItem link(String source, String target, double value) {

@@ -21,11 +21,13 @@ import org.tiptrends.api.queries.Bounded;
 import org.tiptrends.api.queries.Count;
 import org.tiptrends.api.queries.FunnelQuery;
 import org.tiptrends.api.queries.JusticeMeasure;
+import org.tiptrends.api.queries.PlacePairQuery;
 import org.tiptrends.api.queries.Plural;
 import org.tiptrends.api.queries.SourceNote;
 import org.tiptrends.api.queries.TrendQuery;
 import org.tiptrends.api.routes.JusticeRoutes;
 import org.tiptrends.api.routes.TrendRoutes;
+import org.tiptrends.api.snapshot.Geography;
 
 /**
  * Charts of the criminal-justice response ({@code justice_by_year}, issue 13): the measures over
@@ -183,6 +185,141 @@ public final class JusticeCharts {
     CsvTable data = new CsvTable("justice-funnel-" + a.geo().code() + "-" + a.year(),
         all.header().subList(0, all.header().size() - 1),
         all.rows().stream().map(row -> row.subList(0, row.size() - 1)).toList());
+    return new Chart(id, data.name(), texts, width, height, option, data);
+  }
+
+  /**
+   * Persons convicted per 100 detected victims in one year for the world and each region, as bars
+   * with their bounds as boxes; each place's label gives its ratio and the countries it sums (those
+   * that reported both), and a place without a ratio says why instead of drawing 0.
+   */
+  public static Chart convictionsPer100ByRegion(String id, int year, List<FunnelQuery.GeoRatio> places,
+      SourceNote justice, SourceNote victims, int width, int height) {
+    List<String> categories = new ArrayList<>();
+    List<String> spoken = new ArrayList<>();
+    List<List<Object>> rows = new ArrayList<>();
+    Object[] bars = new Object[places.size()];
+    Object[] boxes = new Object[places.size()];
+    for (int i = 0; i < places.size(); i++) {
+      FunnelQuery.GeoRatio g = places.get(i);
+      FunnelQuery.Ratio r = g.ratio();
+      Bounded v = r.ratio();
+      String text = v == null ? (r.countries() == 0 ? "no country\nreported both" : "may be 0:\nno ratio")
+          : ChartFrame.bounded(ChartFrame.round(v.value(), 1), ChartFrame.round(v.low(), 1),
+              ChartFrame.round(v.high(), 1));
+      categories.add(g.geo().name() + "\n" + text + (r.countries() == 0 ? "" : "\n" + Plural.countries(r.countries())));
+      spoken.add(g.geo().name() + " " + text.replace("\n", " ") + (r.countries() == 0 ? ""
+          : " (" + Plural.countries(r.countries()) + ")"));
+      bars[i] = v == null ? "-" : ChartFrame.round(v.value(), 2);
+      boxes[i] = v == null ? "-" : new Double[] {v.low(), v.low(), v.value(), v.high(), v.high()};
+      rows.add(java.util.Arrays.asList(g.geo().code(), g.geo().name(), g.geo().level(), year,
+          v == null ? null : v.value(), v == null ? null : v.low(), v == null ? null : v.high(), r.countries(),
+          r.numeratorSum() == null ? null : r.numeratorSum().value(),
+          r.denominatorSum() == null ? null : r.denominatorSum().value(), r.denominatorMayBeZero()));
+    }
+    String title = "Persons convicted per 100 detected victims, by region, " + year;
+    String subtitle = "Persons convicted for trafficking in persons per 100 victims detected in " + year + ", each "
+        + "place over its countries that reported both. Boxes: bounds of suppressed (<5) cells (the lowest ratio "
+        + "takes convictions at their low and victims at their high end).";
+    List<SourceNote> sources = justice.citation().equals(victims.citation()) ? List.of(justice)
+        : List.of(justice, victims);
+    ChartTexts texts = ChartFrame.texts(title, subtitle, "In " + year + ": " + String.join("; ", spoken) + ".",
+        sources, justice.martVersion(), NOT_A_COHORT, YEAR_OF_DECISION, SourceNote.SUPPRESSION);
+    ChartFrame frame = ChartFrame.of(width, texts);
+    Option option = frame.option();
+    option.setLegend(frame.legend(List.of("Convicted per 100 detected victims", BOUNDS)));
+    option.setGrid(frame.grid(true, false));
+    option.setXAxis(new CategoryAxis().setData(categories.toArray()).setAxisLabel(Map.of("interval", 0,
+        "fontSize", 11, "lineHeight", 14)));
+    option.setYAxis(new ValueAxis().setName("Convicted per 100 detected victims").setNameLocation("end")
+        .setNameGap(12).setNameTextStyle(new AxisNameTextStyle().setAlign("left")).setMin(0));
+    BarSeries bar = new BarSeries().setName("Convicted per 100 detected victims").setData(bars).setBarMaxWidth(70)
+        .setItemStyle(new BarItemStyle().setColor(ChartFrame.PALETTE[0]));
+    BoxplotSeries box = new BoxplotSeries().setName(BOUNDS).setData(boxes).setBoxWidth(new Number[] {8, 24})
+        .setItemStyle(new ItemStyle().setColor("rgba(0,0,0,0)").setBorderColor(ChartFrame.TEXT));
+    option.setSeries(new SeriesOption[] {bar, box});
+    CsvTable data = new CsvTable(id + "-" + year, List.of("geo", "geo_name", "geo_level", "year",
+        "convicted_per_100_detected_victims", "low", "high", "countries_reporting_both", "convicted", "detected_victims",
+        "denominator_may_be_zero"), rows);
+    return new Chart(id, data.name(), texts, width, height, option, data);
+  }
+
+  /**
+   * The citizenship of persons convicted in a geography, by year: stacked bars of the convicting
+   * country's own nationals and of foreigners by how far from home (same sub-region, same region,
+   * another region), then foreigners of unstated and of unknown citizenship; each year's label gives
+   * its total with bounds and the countries behind it.
+   */
+  public static Chart convictedByCitizenship(String id, Geography geo, List<PlacePairQuery.YearByFlowType> years,
+      SourceNote source, int width, int height) {
+    if (years.isEmpty()) {
+      return nothingReported(id, geo, source, width, height);
+    }
+    List<String> categories = new ArrayList<>();
+    List<List<Object>> rows = new ArrayList<>();
+    Map<String, Object[]> stacks = new LinkedHashMap<>();
+    for (String type : FlowCharts.FLOW_TYPES.keySet()) {
+      stacks.put(type, new Object[years.size()]);
+    }
+    for (int i = 0; i < years.size(); i++) {
+      PlacePairQuery.YearByFlowType y = years.get(i);
+      categories.add(y.year() + "\n" + ChartFrame.count(y.total().value()) + "\n" + Plural.countries(y.countries()));
+      for (Map.Entry<String, Bounded> e : y.byFlowType().entrySet()) {
+        stacks.computeIfAbsent(e.getKey(), k -> new Object[years.size()])[i] = ChartFrame.round(e.getValue().value(), 1);
+        rows.add(java.util.Arrays.asList(geo.code(), y.year(), e.getKey(), e.getValue().value(), e.getValue().low(),
+            e.getValue().high(), y.countries(), y.suppressedRows()));
+      }
+    }
+    PlacePairQuery.YearByFlowType last = years.get(years.size() - 1);
+    Bounded domestic = last.byFlowType().get("domestic");
+    String title = "Citizenship of persons convicted of trafficking, " + geo.name() + ", " + years.get(0).year()
+        + (years.size() > 1 ? "–" + last.year() : "");
+    String subtitle = "Persons convicted by the convicting country's own nationals and foreigners (by M49 "
+        + "sub-region and region of their citizenship); bars are point values. Under each year: persons convicted "
+        + "by citizenship and the countries that reported them.";
+    String description = "In " + last.year() + ", " + ChartFrame.bounded(last.total().value(), last.total().low(),
+        last.total().high()) + " persons convicted by citizenship from " + Plural.countries(last.countries())
+        + (domestic == null ? "" : ", of them " + ChartFrame.bounded(domestic.value(), domestic.low(), domestic.high())
+            + " nationals of the convicting country") + ".";
+    ChartTexts texts = ChartFrame.texts(title, subtitle, description, List.of(source), source.martVersion(),
+        PlacePairQuery.CONVICTION_YEAR, "Citizenship as the convicting country recorded it; few countries report it.",
+        SourceNote.SUPPRESSION);
+    ChartFrame frame = ChartFrame.of(width, texts);
+    Option option = frame.option();
+    List<String> legend = new ArrayList<>();
+    List<SeriesOption> series = new ArrayList<>();
+    int colour = 0;
+    for (Map.Entry<String, Object[]> e : stacks.entrySet()) {
+      String name = FlowCharts.FLOW_TYPES.getOrDefault(e.getKey(), e.getKey());
+      String color = FlowCharts.FLOW_COLORS[colour++ % FlowCharts.FLOW_COLORS.length];
+      if (java.util.Arrays.stream(e.getValue()).allMatch(java.util.Objects::isNull)) {
+        continue;
+      }
+      legend.add(name);
+      series.add(new BarSeries().setName(name).setStack("persons").setData(e.getValue()).setBarMaxWidth(60)
+          .setItemStyle(new BarItemStyle().setColor(color)));
+    }
+    option.setLegend(frame.legend(legend));
+    option.setGrid(frame.grid(true, false));
+    option.setXAxis(new CategoryAxis().setData(categories.toArray()).setAxisLabel(Map.of("interval", 0,
+        "fontSize", 11, "lineHeight", 14)));
+    option.setYAxis(new ValueAxis().setName("Persons convicted").setNameLocation("end").setNameGap(12)
+        .setNameTextStyle(new AxisNameTextStyle().setAlign("left")).setMin(0));
+    option.setSeries(series.toArray(SeriesOption[]::new));
+    CsvTable data = new CsvTable(id + "-" + geo.code() + "-" + years.get(0).year() + "-" + last.year(),
+        List.of("geo", "year", "flow_type", "persons", "low", "high", "reporting_countries", "suppressed_rows"), rows);
+    return new Chart(id, data.name(), texts, width, height, option, data);
+  }
+
+  /** A geography none of whose countries reported convictions by citizenship: said in words, nothing drawn as 0. */
+  private static Chart nothingReported(String id, Geography geo, SourceNote source, int width, int height) {
+    String nothing = "No country of " + geo.name() + " reported persons convicted by citizenship in this mart version.";
+    ChartTexts texts = ChartFrame.texts("Citizenship of persons convicted of trafficking, " + geo.name(), nothing
+        + " Few countries report the citizenship of persons convicted, and only from 2017 on.", nothing,
+        List.of(source), source.martVersion(), PlacePairQuery.CONVICTION_YEAR, SourceNote.SUPPRESSION);
+    Option option = ChartFrame.of(width, texts).option();
+    CsvTable data = new CsvTable(id + "-" + geo.code(), List.of("geo", "year", "flow_type", "persons", "low", "high",
+        "reporting_countries", "suppressed_rows"), List.of());
     return new Chart(id, data.name(), texts, width, height, option, data);
   }
 

@@ -159,6 +159,30 @@ public final class CorrelationQuery {
   }
 
   /** Fewer than four countries qualify: no correlation can be stated. */
+  /**
+   * The years in which GDP per capita against the share from other regions has enough points with
+   * the defaults (every method needs the same points): the years a dashboard should offer.
+   */
+  public static List<Integer> gdpTransregionalYears(MartSnapshot s) {
+    Optional<Measure> x = measure(s, GDP);
+    Optional<Measure> y = measure(s, TRANSREGIONAL);
+    if (x.isEmpty() || y.isEmpty()) {
+      return List.of();
+    }
+    String threshold = thresholdMeasure(s, x.get(), y.get());
+    List<Integer> out = new java.util.ArrayList<>();
+    for (int year : s.years()) {
+      try {
+        correlate(s, x.get(), y.get(), year, CorrelationMethod.SPEARMAN, defaultLogX(x.get()), DEFAULT_MIN_VICTIMS,
+            threshold);
+        out.add(year);
+      } catch (NotEnoughPoints e) {
+        // too few countries that year: not offered
+      }
+    }
+    return List.copyOf(out);
+  }
+
   public static final class NotEnoughPoints extends RuntimeException {
     public final int n;
 

@@ -60,6 +60,24 @@ public final class FunnelQuery {
         ratios, RATIO_NOTE, CAVEAT, SourceNote.glotipJustice(s), SourceNote.glotip(s));
   }
 
+  /** Persons convicted per 100 detected victims of one geography, over the countries that reported both. */
+  public record GeoRatio(Geography geo, Ratio ratio) {}
+
+  /**
+   * Convictions per 100 detected victims in {@code year} for the world and each M49 region (in
+   * code order), each over its own countries that reported both: a region's figure is not an
+   * average of its countries' ratios.
+   */
+  public static List<GeoRatio> convictionsPer100VictimsByRegion(MartSnapshot s, int year) {
+    List<Geography> places = new ArrayList<>();
+    s.geography(org.tiptrends.core.geo.ReferenceData.WORLD_CODE).ifPresent(places::add);
+    s.geographies().stream().filter(g -> g.level().equals(Geography.REGION))
+        .sorted(java.util.Comparator.comparing(Geography::code)).forEach(places::add);
+    CountTable convicted = JusticeMeasure.CONVICTED.counts(s);
+    return places.stream().map(g -> new GeoRatio(g, ratio(g, year, JusticeMeasure.CONVICTED.code(), convicted,
+        "detected_victims", s.victimCounts(), 100))).toList();
+  }
+
   /** The ratio of two tables' totals over the countries of {@code geo} that reported both in {@code year}. */
   static Ratio ratio(Geography geo, int year, String numeratorName, CountTable numerator, String denominatorName,
       CountTable denominator, int per) {

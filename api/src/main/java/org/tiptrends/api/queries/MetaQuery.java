@@ -38,11 +38,17 @@ public final class MetaQuery {
    * @param generated some input is {@code tip-trends generate}'s sample data, not official statistics
    *     (each source says which)
    * @param justiceYears the years of {@code justice_by_year} (the dashboard's funnel offers only these)
+   * @param repatriationCountries the countries with rows in {@code repatriation_flows} (the
+   *     repatriation chart's choices), by code
+   * @param flowDestinations the countries with rows in {@code flows} (the Sankey's choices), by code
+   * @param correlationYears the years in which GDP per capita against the share from other regions
+   *     has enough countries with the defaults (the scatter's choices)
    * @param notOnMap the countries of this version the map's shapes lack (drawn nowhere on the map,
    *     listed so they are not silently lost)
    */
   public record Meta(String version, String loadedAt, boolean generated, List<RunSummary.Input> sources, Years years,
-      Years flowYears, Years justiceYears, List<Geography> geographies, List<Geography> notOnMap, Breakdowns breakdowns,
+      Years flowYears, Years justiceYears, List<String> repatriationCountries, List<String> flowDestinations,
+      List<Integer> correlationYears, List<Geography> geographies, List<Geography> notOnMap, Breakdowns breakdowns,
       List<Indicators.Definition> indicators, List<String> panelColumns, Report report) {}
 
   /** @param mapShapes the ISO3 codes the map chart has a shape for */
@@ -57,6 +63,10 @@ public final class MetaQuery {
     Collection<Indicators.Definition> indicators = s.indicators().definitions();
     return new Meta(s.version(), s.loadedAt().toString(), r.anyGenerated(), r.inputs(), Years.of(s.years()),
         Years.of(s.flowYears()), Years.of(s.justice().years()),
+        s.placePairs(org.tiptrends.api.snapshot.PlacePairs.Kind.REPATRIATION_FLOWS).rows().stream()
+            .map(org.tiptrends.api.snapshot.PlacePairs.Row::iso3).distinct().sorted().toList(),
+        s.flows().stream().map(org.tiptrends.api.snapshot.FlowRow::destination).distinct().sorted().toList(),
+        CorrelationQuery.gdpTransregionalYears(s),
         List.copyOf(s.geographies()),
         s.geographies().stream().filter(g -> g.level().equals("country") && !mapShapes.contains(g.code())).toList(),
         new Breakdowns(Breakdown.codes(), values, flowTypes),

@@ -31,6 +31,53 @@ public final class PlacePairQuery {
   public record Answer(String mart, String count, Geography country, Integer year, List<PairRow> rows,
       Map<String, Bounded> byFlowType, int suppressedRows, List<String> caveats, SourceNote source) {}
 
+  /**
+   * One year of a geography's rows summed by flow type (point and bounds), with the reporting
+   * countries those sums rest on, and how many of their rows rest on {@code <5} cells.
+   */
+  public record YearByFlowType(int year, Map<String, Bounded> byFlowType, Bounded total, int countries,
+      int suppressedRows) {}
+
+  /**
+   * The rows of the countries in {@code geo} (the world, an M49 region or sub-region, or one
+   * country), summed per year and flow type, years in order; flow types in the order of
+   * {@link org.tiptrends.core.flows.FlowType}.
+   */
+  public static List<YearByFlowType> byYearAndFlowType(MartSnapshot s, PlacePairs.Kind kind, Geography geo) {
+    Map<Integer, Map<String, double[]>> sums = new java.util.TreeMap<>();
+    Map<Integer, java.util.Set<String>> countries = new java.util.TreeMap<>();
+    Map<Integer, int[]> suppressed = new java.util.TreeMap<>();
+    for (PlacePairs.Row r : s.placePairs(kind).rows()) {
+      if (!Places.contains(geo, r.iso3())) {
+        continue;
+      }
+      double[] sum = sums.computeIfAbsent(r.year(), y -> new LinkedHashMap<>())
+          .computeIfAbsent(r.flowType(), t -> new double[3]);
+      sum[0] += r.value();
+      sum[1] += r.low();
+      sum[2] += r.high();
+      countries.computeIfAbsent(r.year(), y -> new java.util.TreeSet<>()).add(r.iso3());
+      suppressed.computeIfAbsent(r.year(), y -> new int[1])[0] += r.low() != r.high() ? 1 : 0;
+    }
+    List<YearByFlowType> out = new ArrayList<>();
+    sums.forEach((year, byType) -> {
+      Map<String, Bounded> ordered = new LinkedHashMap<>();
+      double[] total = new double[3];
+      for (org.tiptrends.core.flows.FlowType t : org.tiptrends.core.flows.FlowType.values()) {
+        double[] v = byType.get(t.code());
+        if (v != null) {
+          ordered.put(t.code(), new Bounded(v[0], v[1], v[2]));
+          for (int i = 0; i < 3; i++) {
+            total[i] += v[i];
+          }
+        }
+      }
+      out.add(new YearByFlowType(year, ordered, new Bounded(total[0], total[1], total[2]),
+          countries.get(year).size(), suppressed.get(year)[0]));
+    });
+    return out;
+  }
+
   public static Answer rows(MartSnapshot s, PlacePairs.Kind kind, Geography country, Integer year) {
     List<PairRow> out = new ArrayList<>();
     Map<String, double[]> sums = new LinkedHashMap<>();

@@ -52,6 +52,16 @@ public final class Places {
         .map(r -> new Geography(r.code(), r.name(), r.level().code()));
   }
 
+  /** Whether the country {@code iso3} lies in {@code geo} (the world, its M49 region or sub-region, or itself). */
+  public static boolean contains(Geography geo, String iso3) {
+    return switch (geo.level()) {
+      case Geography.WORLD -> true;
+      case Geography.COUNTRY -> geo.code().equals(iso3);
+      default -> REFERENCE.country(iso3).map(c -> geo.code().equals(c.regionCode())
+          || geo.code().equals(c.subregionCode())).orElse(false);
+    };
+  }
+
   /** Why a code is no geography, for the problem detail. */
   public static String whyNotAGeography(String code) {
     Optional<Region> r = REFERENCE.region(code);

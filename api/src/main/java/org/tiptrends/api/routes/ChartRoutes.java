@@ -27,12 +27,18 @@ import org.tiptrends.api.http.SnapshotGet;
 import org.tiptrends.api.queries.BalancedPanel;
 import org.tiptrends.api.queries.Breakdown;
 import org.tiptrends.api.queries.FlowQuery;
+import org.tiptrends.api.queries.FunnelQuery;
+import org.tiptrends.api.queries.PlacePairQuery;
+import org.tiptrends.api.queries.Places;
+import org.tiptrends.api.queries.SourceNote;
 import org.tiptrends.api.queries.JusticeMeasure;
 import org.tiptrends.api.queries.TrendQuery;
 import org.tiptrends.api.queries.SectorQuery;
 import org.tiptrends.api.queries.ShareQuery;
 import org.tiptrends.api.snapshot.Geography;
+import org.tiptrends.api.snapshot.JusticeRows;
 import org.tiptrends.api.snapshot.MartSnapshot;
+import org.tiptrends.api.snapshot.PlacePairs;
 import org.tiptrends.api.snapshot.Sectors;
 import org.tiptrends.api.snapshot.SnapshotHolder;
 
@@ -82,6 +88,18 @@ public final class ChartRoutes implements ApiRoutes {
               + "bounds, and the ratio of each step to the one before over the countries that reported both.",
           "/api/v1/justice/funnel", List.of("geo", "year"),
           (p, s, w, h) -> JusticeCharts.funnel("justice-funnel", JusticeRoutes.funnel(p, s), w, h)),
+      new Entry("justice-ratio-by-region", "Persons convicted per 100 detected victims, by region",
+          "Persons convicted per 100 detected victims in one year for the world and each region, each over the "
+              + "countries that reported both, with bounds and those countries' number.",
+          "/api/v1/justice/funnel?geo={region}", List.of("year"), ChartRoutes::convictionsByRegion),
+      new Entry("convicted-citizenship", "Citizenship of persons convicted",
+          "Persons convicted by year: nationals of the convicting country, and foreigners from the same "
+              + "sub-region, the same region or other regions, for the world, a region or a country.",
+          "/api/v1/justice/convicted-by-citizenship", List.of("geo"), ChartRoutes::convictedCitizenship),
+      new Entry("repatriation-sankey", "Detected victims by country of repatriation",
+          "Victims a country reported by country of repatriation in one year, through the flow type; the export "
+              + "does not say which way they went.", "/api/v1/repatriation", List.of("country", "year", "top"),
+          ChartRoutes::repatriation),
       new Entry("flows-sankey", "Flows of detected victims",
           "Origins of the victims detected in a country (or destinations of the victims from an origin), "
               + "through the flow type: domestic, same sub-region, same region, other regions.", "/api/v1/flows",
@@ -263,7 +281,7 @@ public final class ChartRoutes implements ApiRoutes {
   private static Chart justiceTrend(Params p, MartSnapshot s, int width, int height) {
     Geography geo = Inputs.geography(p, s, "geo");
     int[] years = Inputs.years(p, Inputs.justice(s).years(), "the live mart version (" + s.version()
-        + ") has no rows in " + org.tiptrends.api.snapshot.JusticeRows.MART);
+        + ") has no rows in " + JusticeRows.MART);
     List<TrendQuery.MeasureAnswer> measures = new ArrayList<>();
     for (JusticeMeasure m : JusticeMeasure.values()) {
       if (!m.counts(s).years().isEmpty()) {
@@ -271,6 +289,66 @@ public final class ChartRoutes implements ApiRoutes {
       }
     }
     return JusticeCharts.trend("justice-trend", measures, years[0], years[1], width, height);
+  }
+
+  /** {@code year}: a year of {@code justice_by_year}, by default the latest in which the world has a ratio. */
+  private static Chart convictionsByRegion(Params p, MartSnapshot s, int width, int height) {
+    JusticeRows justice = Inputs.justice(s);
+    Integer latest = justice.years().descendingSet().stream()
+        .filter(y -> FunnelQuery.convictionsPer100VictimsByRegion(s, y).stream().anyMatch(g -> g.ratio().ratio() != null))
+        .findFirst().orElse(justice.years().isEmpty() ? null : justice.years().last());
+    int year = Inputs.year(p, justice.years(), "the live mart version (" + s.version() + ") has no rows in "
+        + JusticeRows.MART, "year", latest);
+    return JusticeCharts.convictionsPer100ByRegion("justice-ratio-by-region", year,
+        FunnelQuery.convictionsPer100VictimsByRegion(s, year), SourceNote.glotipJustice(s), SourceNote.glotip(s),
+        width, height);
+  }
+
+  /** {@code geo}: the world (default), a region, a sub-region or a country. */
+  private static Chart convictedCitizenship(Params p, MartSnapshot s, int width, int height) {
+    Geography geo = Inputs.geography(p, s, "geo");
+    List<PlacePairQuery.YearByFlowType> years = PlacePairQuery.byYearAndFlowType(s,
+        PlacePairRoutes.present(s, PlacePairs.Kind.CONVICTED_BY_CITIZENSHIP), geo);
+    return JusticeCharts.convictedByCitizenship("convicted-citizenship", geo, years, SourceNote.glotipJustice(s),
+        width, height);
+  }
+
+  /**
+   * {@code country}: a reporting country (by default the one with the most victims in the latest
+   * year); {@code year}: by default that country's latest year with rows.
+   */
+  private static Chart repatriation(Params p, MartSnapshot s, int width, int height) {
+    PlacePairs pairs = s.placePairs(PlacePairs.Kind.REPATRIATION_FLOWS);
+    PlacePairRoutes.present(s, PlacePairs.Kind.REPATRIATION_FLOWS);
+    int top = p.integer("top", 3, 40, 12);
+    if (pairs.rows().isEmpty()) {
+      throw new MissingData("the live mart version (" + s.version() + ") has no rows in "
+          + PlacePairs.Kind.REPATRIATION_FLOWS.mart + ": its GLOTIP input has no victims by country of repatriation");
+    }
+    String country = p.has("country") ? p.code("country", null, "an ISO3 country code") : largestReporting(pairs);
+    Geography reporting = Places.country(s, country).orElseThrow(() -> new BadRequest("country",
+        "unknown country '" + Params.display(country) + "': an ISO3 country code (e.g. NGA)"));
+    java.util.NavigableSet<Integer> years = new java.util.TreeSet<>();
+    pairs.rows().stream().filter(r -> r.iso3().equals(reporting.code())).forEach(r -> years.add(r.year()));
+    if (years.isEmpty()) {
+      throw new BadRequest("country", reporting.name() + " reported no victims by country of repatriation; the "
+          + "countries that did are in /api/v1/meta (repatriationCountries)");
+    }
+    int year = p.has("year") ? p.integer("year", 1990, 2100, null) : years.last();
+    if (!years.contains(year)) {
+      throw new BadRequest("year", reporting.name() + " reported no victims by country of repatriation in " + year
+          + "; it did in " + years.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
+    }
+    return FlowCharts.repatriation("repatriation-sankey", PlacePairQuery.rows(s, PlacePairs.Kind.REPATRIATION_FLOWS,
+        reporting, null), year, top, width, height);
+  }
+
+  /** The reporting country with the most victims by country of repatriation in the latest year (ties: first code). */
+  private static String largestReporting(PlacePairs pairs) {
+    int latest = pairs.years().last();
+    Map<String, Double> victims = new java.util.TreeMap<>();
+    pairs.rows().stream().filter(r -> r.year() == latest).forEach(r -> victims.merge(r.iso3(), r.value(), Double::sum));
+    return victims.entrySet().stream().reduce((a, b) -> b.getValue() > a.getValue() ? b : a).orElseThrow().getKey();
   }
 
   private static Chart flows(Params p, MartSnapshot s, int width, int height) {

@@ -45,10 +45,7 @@ public final class PlacePairRoutes implements ApiRoutes {
   }
 
   static PlacePairQuery.Answer query(Params p, MartSnapshot s, PlacePairs.Kind kind) {
-    if (!s.placePairs(kind).present()) {
-      throw new MissingData("the live mart version (" + s.version() + ") has no " + kind.mart
-          + " (published before that mart existed)");
-    }
+    present(s, kind);
     Geography country = null;
     if (p.has("country")) {
       String code = p.code("country", null, "an ISO3 country code");
@@ -57,6 +54,15 @@ public final class PlacePairRoutes implements ApiRoutes {
     }
     Integer year = p.has("year") ? p.integer("year", 1990, 2100, null) : null;
     return PlacePairQuery.rows(s, kind, country, year);
+  }
+
+  /** The kind; a 409 when the live version was published before its mart existed. */
+  static PlacePairs.Kind present(MartSnapshot s, PlacePairs.Kind kind) {
+    if (!s.placePairs(kind).present()) {
+      throw new MissingData("the live mart version (" + s.version() + ") has no " + kind.mart
+          + " (published before that mart existed)");
+    }
+    return kind;
   }
 
   static CsvTable csv(PlacePairQuery.Answer a) {

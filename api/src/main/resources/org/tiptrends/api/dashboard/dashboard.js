@@ -15,6 +15,9 @@
     // issue 13: the justice measures have their own years, so the trend takes the geography only
     'justice-trend': { geo: 'geo' },
     'justice-funnel': { geo: 'geo', year: 'justiceYear' },
+    'justice-ratio-by-region': { year: 'justiceYear' },
+    'convicted-citizenship': { geo: 'geo' },
+    'repatriation-sankey': { country: 'repatriationCountry' },
     'flows-sankey': { destination: 'destination' },
     'gdp-transregional-scatter': { year: 'year', method: 'method' },
     'sectors': {},
@@ -32,10 +35,11 @@
   };
   const DEFAULTS = { geo: 'WLD', by: 'none', from: '', to: '', balanced: 'false', destination: '',
     method: 'spearman', year: '', measure: 'child_share', mapMeasure: 'victims_per_100k', mapYear: '',
-    justiceYear: '' };
+    justiceYear: '', repatriationCountry: '' };
   // the charts drawn together under a heading of their own, by chart id
   const GROUPS = {
-    'justice-trend': 'justice', 'justice-funnel': 'justice'
+    'justice-trend': 'justice', 'justice-funnel': 'justice', 'justice-ratio-by-region': 'justice',
+    'convicted-citizenship': 'justice', 'repatriation-sankey': 'justice'
   };
   const form = document.getElementById('filters');
   const main = document.getElementById('charts');
@@ -87,9 +91,10 @@
     years.forEach(y => {
       option(form.elements.from, String(y), String(y));
       option(form.elements.to, String(y), String(y));
-      option(form.elements.year, String(y), String(y));
       option(form.elements.mapYear, String(y), String(y));
     });
+    // the scatter offers only the years it can draw with its defaults (enough countries)
+    (meta.correlationYears || []).forEach(y => option(form.elements.year, String(y), String(y)));
     (meta.panelColumns || []).forEach(m => option(form.elements.mapMeasure, m, MAP_MEASURES[m] || m));
     // the funnel's year: only years of justice_by_year, the latest by default
     const justiceYears = (meta.justiceYears && meta.justiceYears.list) || [];
@@ -97,13 +102,20 @@
     DEFAULTS.justiceYear = justiceYears.length ? String(justiceYears[justiceYears.length - 1]) : '';
     if (!state.justiceYear) state.justiceYear = DEFAULTS.justiceYear;
     form.elements.justiceYear.disabled = !justiceYears.length;
+    // the repatriation chart offers only the countries that reported victims by country of repatriation
+    const names = new Map(meta.geographies.map(g => [g.code, g.name]));
+    const repatriating = (meta.repatriationCountries || []).map(c => [c, names.get(c) || c])
+      .sort((a, b) => a[1].localeCompare(b[1]));
+    repatriating.forEach(([code, name]) => option(form.elements.repatriationCountry, code, name));
+    form.elements.repatriationCountry.disabled = !repatriating.length;
     if (!state.from && years.length) state.from = String(years[0]);
     if (!state.to && years.length) state.to = String(years[years.length - 1]);
     DEFAULTS.from = years.length ? String(years[0]) : '';
     DEFAULTS.to = years.length ? String(years[years.length - 1]) : '';
-    meta.geographies.filter(g => g.level === 'country')
-      .sort((a, b) => a.name.localeCompare(b.name))
-      .forEach(g => option(form.elements.destination, g.code, g.name));
+    // the Sankey offers only the countries that have flows
+    (meta.flowDestinations || []).map(c => [c, names.get(c) || c]).sort((a, b) => a[1].localeCompare(b[1]))
+      .forEach(([code, name]) => option(form.elements.destination, code, name));
+    const replaced = [];
     for (const [k, v] of Object.entries(state)) {
       const el = form.elements[k];
       if (!el) continue;
@@ -111,12 +123,19 @@
         el.checked = v === 'true';
       } else {
         el.value = v;
-        if (el.value !== v) {  // a value the version does not have: fall back to the default
+        if (el.value !== v) {  // a value the version does not have: fall back to the default, and say so
           el.value = DEFAULTS[k];
           state[k] = DEFAULTS[k];
+          const label = el.closest('label') ? el.closest('label').firstChild.textContent.trim() : k;
+          const shown = el.selectedOptions.length ? el.selectedOptions[0].textContent : 'the default';
+          replaced.push(label + ' "' + v + '" is not in this mart version: showing ' + shown + ' instead.');
         }
       }
     }
+    const notice = document.getElementById('notice');
+    notice.textContent = replaced.length ? 'The link asked for what this mart version does not have. '
+      + replaced.join(' ') : '';
+    notice.hidden = !replaced.length;
     const dates = (meta.sources || []).map(s => s.exportDate).filter(Boolean);
     document.getElementById('version').textContent = 'Mart version ' + meta.version
       + (dates.length ? ' · exports of ' + Array.from(new Set(dates)).sort().join(', ') : '')
