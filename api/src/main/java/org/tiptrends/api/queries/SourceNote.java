@@ -11,6 +11,9 @@ import org.tiptrends.api.snapshot.RunSummary;
  * mart version, and what the numbers are (detections, not prevalence). When the run read files
  * {@code tip-trends generate} wrote, {@code generated} is true and every text says "generated
  * sample data, not official statistics" where it would name the publisher.
+ *
+ * @param undatedFiles data files of the note that state no export date (a WDI download without its
+ *     "Last Updated Date" preamble): the citation names them instead of a date
  */
 public record SourceNote(String publisher, String dataset, List<String> exportDates, String martVersion,
     String note, boolean generated, List<String> undatedFiles) {
@@ -47,7 +50,8 @@ public record SourceNote(String publisher, String dataset, List<String> exportDa
   /**
    * The note for some World Bank indicators only: the files that hold them (a WDI download names its
    * indicator, {@code API_NY.GDP.PCAP.CD_...csv}), so that another file's export date is not given
-   * as theirs; all World Bank files when none is recognised.
+   * as theirs, and a file among them that states no export date is named instead; all World Bank
+   * files, as before, when none is recognised.
    */
   public static SourceNote worldBank(MartSnapshot s, List<String> indicatorCodes) {
     List<RunSummary.Input> all = s.run().inputs("worldbank");
@@ -55,7 +59,7 @@ public record SourceNote(String publisher, String dataset, List<String> exportDa
         && indicatorCodes.stream().anyMatch(c -> i.file().contains("_" + c + "_") || i.file().startsWith(c + "_")
             || i.file().equals(c + ".csv"))).toList();
     return of(holding.isEmpty() ? all : holding, s.version(), "World Bank", "World Development Indicators",
-        "Indicator values as published (e.g. GDP per capita, current US$); aggregates set aside.", true);
+        "Indicator values as published (e.g. GDP per capita, current US$); aggregates set aside.", !holding.isEmpty());
   }
 
   /** The note for the conflict mart: UCDP/PRIO's conflict locations and what they mean. */
