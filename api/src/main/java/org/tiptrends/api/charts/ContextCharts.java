@@ -222,8 +222,8 @@ public final class ContextCharts {
   }
 
   /**
-   * A median labelled with its group's size, its marker's area in proportion to that size: a median of
-   * 4 countries must not look like one of 63.
+   * A median labelled with its group's size, its marker growing with that size (diameter with the
+   * square root of n): a median of 4 countries must not look like one of 63.
    */
   private static Object point(ConflictQuery.Group g, boolean share, int most, String position) {
     if (g.median() == null) {
