@@ -204,6 +204,33 @@ class DashboardBrowserIT {
    * country reporting every year), a named panel that the shares chart beside the trend uses too, and
    * a country's trend drawn only over the years it reported, without a coverage axis.
    */
+  /**
+   * Issue 15: with {@code by=form} the trend card draws the forms chart (the API gives both the same
+   * title and series), so the page shows it once; another breakdown brings the forms card back.
+   */
+  @Test
+  void byFormShowsTheFormsChartOnce() throws Exception {
+    JsonNode trend = TestApi.parse(api.get("/api/v1/charts/victims-trend?geo=202&by=form&format=echarts").body());
+    JsonNode forms = TestApi.parse(api.get("/api/v1/charts/forms-trend?geo=202&format=echarts").body());
+    String title = forms.get("title").get(0).get("text").asText();
+    assertEquals(title, trend.get("title").get(0).get("text").asText(), "by=form is the forms chart");
+    assertEquals(forms.get("series"), trend.get("series"), "by=form is the forms chart");
+    driver.get(api.uri("/?geo=202&by=form").toString());
+    waitForCharts();
+    List<WebElement> shown = cards().stream().filter(WebElement::isDisplayed)
+        .filter(c -> c.findElement(By.tagName("h2")).getDomProperty("textContent").equals(title)).toList();
+    assertEquals(List.of("victims-trend"), shown.stream().map(c -> c.getDomAttribute("data-chart")).toList(),
+        "the forms chart is shown once");
+    Files.write(artifacts.resolve("dashboard-by-form.png"), driver.getScreenshotAs(OutputType.BYTES));
+    new Select(driver.findElement(By.name("by"))).selectByValue("sex");
+    new WebDriverWait(driver, WAIT).until(d -> d.getCurrentUrl().contains("by=sex"));
+    waitForCharts();
+    WebElement formsCard = driver.findElement(By.id("card-forms-trend"));
+    assertTrue(formsCard.isDisplayed(), "another breakdown shows the forms card again");
+    assertEquals("ready", formsCard.getDomAttribute("data-state"));
+    assertEquals(title, formsCard.findElement(By.tagName("h2")).getDomProperty("textContent"));
+  }
+
   @Test
   void dashboardTellsCoverageThePanelAndTheYearsHonestly() throws Exception {
     driver.get(api.uri("/").toString());

@@ -199,6 +199,42 @@ class RealDataChartsIT {
   }
 
   /**
+   * Issue 15: the scatter cites the World Bank once, for the GDP file it plots, with that file's export
+   * date where the run report (meta's sources) has one and the file's name where it states none,
+   * never another World Bank file's date (the population package's) as if it were the GDP file's.
+   */
+  @Test
+  void scatterCitesTheGdpFileOnceWithItsOwnExportDate() throws Exception {
+    JsonNode gdp = null;
+    List<String> otherDates = new java.util.ArrayList<>();
+    for (JsonNode s : api.json("/api/v1/meta").get("sources")) {
+      if (!s.path("source").asText().equals("worldbank")) {
+        continue;
+      }
+      if (s.path("file").asText().contains("NY.GDP.PCAP.CD")) {
+        gdp = s;
+      } else if (s.hasNonNull("exportDate")) {
+        otherDates.add(s.get("exportDate").asText());
+      }
+    }
+    assertTrue(gdp != null, "the run read a GDP per capita file");
+    JsonNode option = TestApi.parse(new String(get("/api/v1/charts/gdp-transregional-scatter").body(),
+        java.nio.charset.StandardCharsets.UTF_8));
+    String footnote = option.get("title").get(1).get("text").asText();
+    for (String name : List.of("World Bank", "World Development Indicators")) {
+      assertEquals(1, footnote.split(java.util.regex.Pattern.quote(name), -1).length - 1, name + " once: " + footnote);
+    }
+    if (gdp.hasNonNull("exportDate")) {
+      assertTrue(footnote.contains(gdp.get("exportDate").asText()), footnote);
+    } else {
+      assertTrue(footnote.contains(gdp.get("file").asText()) && footnote.contains("no export date"), footnote);
+      for (String d : otherDates) {
+        assertTrue(!footnote.contains(d), d + " is another file's date: " + footnote);
+      }
+    }
+  }
+
+  /**
    * Issue 14: the map of 2018 rates per 100,000 on the real exports colours exactly the countries that
    * have, in the workbook, a 2018 total of detected victims and, in the population CSV, a 2018
    * population (found here from those files, not from the job), and draws every other shape as No

@@ -91,6 +91,31 @@ public final class ChartFrame {
         .setContainLabel(true);
   }
 
+  /** The height between the grid's top and bottom: the most a vertical axis title may span. */
+  public double plotHeight(int height, boolean legend) {
+    return height - (headerHeight + (legend ? 34 : 8) + 16) - (footerHeight + 30);
+  }
+
+  /**
+   * An axis title wrapped at spaces into lines no longer than {@code length} pixels in the axis
+   * name's font (ECharts' 12 px), so that it never runs past the plot it names.
+   */
+  public static String axisName(String text, double length) {
+    List<String> lines = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    for (String word : text.split(" ")) {
+      String next = line.length() == 0 ? word : line + " " + word;
+      if (line.length() > 0 && TextMeasure.width(next, 12, false) > length) {
+        lines.add(line.toString());
+        line = new StringBuilder(word);
+      } else {
+        line = new StringBuilder(next);
+      }
+    }
+    lines.add(line.toString());
+    return String.join("\n", lines);
+  }
+
   /** The area a chart without axes (a Sankey diagram) may fill. */
   public int[] box(boolean legend) {
     int top = headerHeight + (legend ? 34 : 8);

@@ -11,11 +11,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.icepear.echarts.Option;
 import org.icepear.echarts.charts.bar.BarSeries;
+import org.icepear.echarts.charts.line.LineDataItem;
 import org.icepear.echarts.charts.line.LineSeries;
 import org.icepear.echarts.components.coord.cartesian.CategoryAxis;
 import org.icepear.echarts.components.coord.cartesian.ValueAxis;
 import org.icepear.echarts.components.series.ItemStyle;
 import org.icepear.echarts.components.series.LineStyle;
+import org.icepear.echarts.components.series.SeriesLabel;
+import org.icepear.echarts.components.text.LabelLayout;
 import org.icepear.echarts.origin.util.SeriesOption;
 import org.tiptrends.api.http.Responses.CsvTable;
 import org.tiptrends.api.queries.ConflictQuery;
@@ -28,6 +31,14 @@ import org.tiptrends.api.snapshot.Sectors;
 public final class ContextCharts {
   static final String IN_CONFLICT = "Countries in armed conflict (median)";
   static final String NOT_IN_CONFLICT = "Other countries (median)";
+  /** Axis titles short enough for the plot (the measure's full description is in the title). */
+  private static final Map<String, String> AXES = Map.of(
+      "child_share", "Children (% of victims of known age)",
+      "female_share", "Women and girls (% of victims of known sex)",
+      "forced_labour_share", "Forced labour (% of detected victims)",
+      "transregional_share", "From other regions (% of known origin)",
+      "domestic_share", "Own nationals (% of known origin)",
+      "detected_victims", "Detected victims");
   private static final Pattern AGE_BAND = Pattern.compile("(\\d+)(?:\\s*-\\s*(\\d+))?");
 
   private ContextCharts() {}
@@ -55,7 +66,7 @@ public final class ContextCharts {
       table.add(Arrays.asList(r.geoCode(), r.year(), r.sex(), r.ageBand(), r.sector(), r.value(), r.unit()));
     }
     String unit = a.unit() == null ? "" : " (" + a.unit() + ")";
-    String indicator = a.indicator() == null ? "ILOSTAT value" : a.indicator();
+    String indicator = a.indicator() == null ? "ILOSTAT value" : subject(a.indicator());
     String title = indicator + ", by economic sector, " + (a.geoName() == null ? a.geo() : a.geoName()) + ", " + year;
     String subtitle = "Sex: " + sex + ". Bars by age band" + unit + totals(a.rows(), containers)
         + ". A context for trafficking for forced labour, not a count of trafficking victims.";
@@ -70,11 +81,13 @@ public final class ContextCharts {
     Option option = frame.option();
     List<String> ages = ordered(byAge.keySet());
     option.setLegend(frame.legend(ages.stream().map(x -> "Age " + x).toList()));
-    option.setGrid(frame.grid(true, false));
+    // the axis says what is counted, not only the unit; wrapped, its further lines need room on the left
+    String axis = ChartFrame.axisName(indicator + unit, frame.plotHeight(height, true));
+    option.setGrid(frame.grid(true, false).setLeft(24 + 18 * (axis.split("\n").length - 1)));
     option.setXAxis(new CategoryAxis().setName("Economic sector").setNameLocation("middle").setNameGap(28)
         .setData(sectors.toArray()));
-    option.setYAxis(new ValueAxis().setName(a.unit() == null ? "Value" : a.unit()).setNameLocation("middle")
-        .setNameGap(52).setMin(0));
+    option.setYAxis(new ValueAxis().setName(axis).setNameLocation("middle").setNameGap(58).setMin(0)
+        .setNameTextStyle(new org.icepear.echarts.components.coord.AxisNameTextStyle().setLineHeight(15)));
     List<SeriesOption> series = new ArrayList<>();
     for (int i = 0; i < ages.size(); i++) {
       Map<String, Double> values = byAge.get(ages.get(i));
@@ -87,6 +100,15 @@ public final class ContextCharts {
     CsvTable data = new CsvTable(id + "-" + a.geo() + "-" + year, List.of("geo", "year", "sex", "age_band", "sector",
         "value", "unit"), table);
     return new Chart(id, data.name(), texts, width, height, option, data);
+  }
+
+  /**
+   * What an indicator counts, without the breakdown its title names ("Children in hazardous work by
+   * sex, age and economic activity" is "Children in hazardous work"): the chart says its own breakdown.
+   */
+  static String subject(String indicator) {
+    String s = indicator.replaceFirst("\\s+by\\s+.*$", "").strip();
+    return s.isEmpty() ? indicator : s;
   }
 
   /** "; ages 5-17 in all: 79,000 (agriculture 53,000, industry ..." for each band not drawn. */
@@ -143,14 +165,19 @@ public final class ContextCharts {
     String subtitle = "Median across reporting countries with and without an armed conflict located there in the year "
         + "(UCDP/PRIO gwno_loc: the government party's country, not always where the fighting is). The groups differ "
         + "(Mann–Whitney U, p < 0.05) in " + different + " of " + tested + " years tested."
-        + (leftOut == 0 ? "" : " " + leftOut + " country-years whose share rests only on <5 cells are left out.");
+        + (leftOut == 0 ? "" : " " + leftOut + " country-years whose share rests only on <5 cells are left out.")
+        + " n = countries behind each median; markers grow with n.";
     List<List<Object>> rows = new ArrayList<>();
     Object[] in = new Object[years.size()];
     Object[] out = new Object[years.size()];
+    int most = years.stream().mapToInt(y -> Math.max(y.inConflict().n(), y.notInConflict().n())).max().orElse(1);
     for (int i = 0; i < years.size(); i++) {
       ConflictQuery.Year y = years.get(i);
-      in[i] = scaled(y.inConflict().median(), share);
-      out[i] = scaled(y.notInConflict().median(), share);
+      // the higher median's label above it, the lower's below: they do not collide where the lines cross
+      boolean inHigher = y.notInConflict().median() == null || (y.inConflict().median() != null
+          && y.inConflict().median() >= y.notInConflict().median());
+      in[i] = point(y.inConflict(), share, most, inHigher ? "top" : "bottom");
+      out[i] = point(y.notInConflict(), share, most, inHigher ? "bottom" : "top");
       rows.add(Arrays.asList(y.year(), "in_conflict", y.inConflict().n(), y.inConflict().median(),
           y.inConflict().mean(), y.mannWhitneyP(), y.leftOut()));
       rows.add(Arrays.asList(y.year(), "not_in_conflict", y.notInConflict().n(), y.notInConflict().median(),
@@ -163,20 +190,26 @@ public final class ContextCharts {
     ChartFrame frame = ChartFrame.of(width, texts);
     Option option = frame.option();
     option.setLegend(frame.legend(List.of(IN_CONFLICT, NOT_IN_CONFLICT)));
-    option.setGrid(frame.grid(true, false));
+    String axis = ChartFrame.axisName(AXES.getOrDefault(a.measure(), capitalised(a.description()) + (share ? " (%)" : "")),
+        frame.plotHeight(height, true));
+    // a wrapped axis title's further lines stand further out: the plot moves right to keep them in
+    option.setGrid(frame.grid(true, false).setLeft(24 + 18 * (axis.split("\n").length - 1)));
     option.setXAxis(new CategoryAxis().setName("Year").setNameLocation("middle").setNameGap(28)
         .setData(years.stream().map(y -> String.valueOf(y.year())).toArray()));
-    ValueAxis y = new ValueAxis().setName(share ? a.description() + " (%)" : a.description())
-        .setNameLocation("middle").setNameGap(48).setMin(0);
+    ValueAxis y = new ValueAxis().setName(axis).setNameLocation("middle").setNameGap(44).setMin(0)
+        .setNameTextStyle(new org.icepear.echarts.components.coord.AxisNameTextStyle().setLineHeight(15));
     if (share) {
       y.setMax(100);
     }
     option.setYAxis(y);
     option.setSeries(new SeriesOption[] {
+        // labels that would collide on a narrow chart are hidden (the CSV keeps every n)
         new LineSeries().setName(IN_CONFLICT).setData(in).setSymbol("circle").setSymbolSize(6)
+            .setLabelLayout(new LabelLayout().setHideOverlap(true))
             .setLineStyle(new LineStyle().setColor(ChartFrame.PALETTE[1]).setWidth(2))
             .setItemStyle(new ItemStyle().setColor(ChartFrame.PALETTE[1])),
         new LineSeries().setName(NOT_IN_CONFLICT).setData(out).setSymbol("rect").setSymbolSize(6)
+            .setLabelLayout(new LabelLayout().setHideOverlap(true))
             .setLineStyle(new LineStyle().setColor(ChartFrame.PALETTE[0]).setWidth(2))
             .setItemStyle(new ItemStyle().setColor(ChartFrame.PALETTE[0]))});
     CsvTable data = new CsvTable(id + "-" + a.measure(), List.of("year", "group", "countries", "median", "mean",
@@ -186,6 +219,24 @@ public final class ContextCharts {
 
   private static Object scaled(Double v, boolean share) {
     return v == null ? null : ChartFrame.round(share ? v * 100 : v, 2);
+  }
+
+  /**
+   * A median labelled with its group's size, its marker growing with that size (diameter with the
+   * square root of n): a median of 4 countries must not look like one of 63.
+   */
+  private static Object point(ConflictQuery.Group g, boolean share, int most, String position) {
+    if (g.median() == null) {
+      return null;
+    }
+    return new LineDataItem().setValue(scaled(g.median(), share))
+        .setSymbolSize(ChartFrame.round(4 + 10 * Math.sqrt(g.n() / (double) Math.max(1, most)), 1))
+        .setLabel(new SeriesLabel().setShow(true).setFormatter("n = " + g.n()).setPosition(position)
+            .setFontSize(9).setColor(ChartFrame.MUTED));
+  }
+
+  private static String capitalised(String s) {
+    return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
   }
 
   private static String describeConflict(ConflictQuery.Year y, boolean share) {

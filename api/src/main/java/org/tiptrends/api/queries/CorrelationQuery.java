@@ -135,8 +135,19 @@ public final class CorrelationQuery {
   private static List<SourceNote> sources(MartSnapshot s, Measure x, Measure y) {
     List<SourceNote> out = new ArrayList<>(List.of(SourceNote.glotip(s)));
     List<String> names = List.of(x.name(), y.name());
-    if (names.contains(GDP) || !s.panel().has(x.name()) || !s.panel().has(y.name())) {
-      out.add(SourceNote.worldBank(s));
+    // the World Bank files of the indicators plotted, not every World Bank file the run read
+    List<String> codes = new ArrayList<>();
+    for (String name : names) {
+      if (name.equals(GDP)) {
+        codes.add("NY.GDP.PCAP.CD");
+      } else if (name.equals("victims_per_100k")) {
+        codes.add("SP.POP.TOTL");
+      } else if (!s.panel().has(name)) {
+        codes.add(name);
+      }
+    }
+    if (!codes.isEmpty()) {
+      out.add(SourceNote.worldBank(s, codes));
     }
     if (names.contains("conflict_max_intensity")) {
       out.add(SourceNote.ucdp(s, ConflictQuery.LOCATION));

@@ -197,6 +197,12 @@
       return;
     }
     const request = ++c.request;
+    // issue 15: with by=form the trend card is the forms chart; drawing this card too would show it twice
+    c.card.hidden = c.entry.id === 'forms-trend' && state.by === 'form';
+    if (c.card.hidden) {
+      c.card.dataset.state = 'hidden';
+      return;
+    }
     const box = c.card.querySelector('.chart');
     const width = Math.max(320, Math.round(box.clientWidth || 640));
     c.card.dataset.state = 'loading';
