@@ -283,12 +283,31 @@ class ChartDefectsTest {
       JsonNode grid = option.get("grid");
       double plot = size[1] - grid.get("top").asDouble() - grid.get("bottom").asDouble();
       String name = option.get("yAxis").get("name").asText();
+      String svg = ChartsContractTest.ok("/api/v1/charts/conflict-comparison?format=svg&width=" + size[0]
+          + "&height=" + size[1]).text();
       for (String line : name.split("\n")) {
         double w = TextMeasure.width(line, 12, false);
         assertTrue(w <= plot, "'" + line + "' is " + Math.round(w) + " px on a plot " + Math.round(plot) + " px high");
+        // and inside the chart's left edge: the rotated line's centre, as drawn, is more than half its 15 px height in
+        double x = rotatedTextX(svg, line);
+        assertTrue(x >= 7.5, "'" + line + "' is drawn at x " + x + ", cut by the chart's left edge");
       }
       keepPng("conflict-comparison?width=" + size[0] + "&height=" + size[1]);
     }
+  }
+
+  /** The x of the centre line of the vertical (rotated) text element reading {@code text}, as drawn. */
+  static double rotatedTextX(String svg, String text) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("<text([^>]*)>" + java.util.regex.Pattern.quote(
+        text.replace("&", "&amp;")) + "</text>").matcher(svg);
+    assertTrue(m.find(), "no text '" + text + "' in the SVG");
+    java.util.regex.Matcher transform = java.util.regex.Pattern.compile("transform=\"([^\"]*)\"").matcher(m.group(1));
+    assertTrue(transform.find(), "'" + text + "' has no transform: " + m.group(1));
+    double[] t = matrix(transform.group(1));
+    assertTrue(Math.abs(t[0]) < 1e-6, "'" + text + "' is not drawn rotated: " + transform.group(1));
+    // a line of a wrapped title is offset by its own y, which the rotation turns into x
+    java.util.regex.Matcher y = java.util.regex.Pattern.compile("\\sy=\"([-\\d.e]+)\"").matcher(m.group(1));
+    return t[4] + t[2] * (y.find() ? Double.parseDouble(y.group(1)) : 0);
   }
 
   static TestApi api() {

@@ -615,6 +615,45 @@ class JusticeContractTest {
     assertTrue(text.contains("persons convicted are counted in the year of conviction, not of the offence"), text);
   }
 
+  /**
+   * At the dashboard's width the four measures' legend wraps onto a second line (ECharts decides);
+   * the plot, and the y-axis name above it, start below the legend's last line instead of under it.
+   */
+  @Test
+  void aLegendThatWrapsLeavesTheAxisNameBelowIt() {
+    String svg = drawn(fixture, "/api/v1/charts/justice-trend?geo=150&format=svg&width=640&height=460").body();
+    List<Double> legend = new ArrayList<>();
+    for (String name : List.of("Persons brought into formal contact", "Persons prosecuted", "Persons convicted",
+        "Offences of trafficking in persons")) {
+      legend.add(textY(svg, name));
+    }
+    double lastLegendLine = legend.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+    assertTrue(lastLegendLine > legend.get(0) + 10, "the legend wraps at 640 px: " + legend);
+    double axisName = textY(svg, "Persons (offences for the offences line)");
+    assertTrue(axisName > lastLegendLine + 12, "the axis name (y " + axisName + ") is below the legend's last line (y "
+        + lastLegendLine + ")");
+  }
+
+  /** The y of the text element that reads {@code text} exactly, as ECharts' SVG places it. */
+  static double textY(String svg, String text) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("<text([^>]*)>" + java.util.regex.Pattern.quote(
+        text.replace("&", "&amp;")) + "</text>").matcher(svg);
+    assertTrue(m.find(), "no text '" + text + "' in the SVG");
+    String attributes = m.group(1);
+    java.util.regex.Matcher translate = java.util.regex.Pattern.compile(
+        "transform=\"(?:translate\\(([-\\d.]+)[ ,]+([-\\d.]+)\\)|matrix\\((?:[-\\d.]+[ ,]+){5}([-\\d.]+)\\))")
+        .matcher(attributes);
+    double y = 0;
+    if (translate.find()) {
+      y += Double.parseDouble(translate.group(2) != null ? translate.group(2) : translate.group(3));
+    }
+    java.util.regex.Matcher own = java.util.regex.Pattern.compile("\\sy=\"([-\\d.]+)\"").matcher(attributes);
+    if (own.find()) {
+      y += Double.parseDouble(own.group(1));
+    }
+    return y;
+  }
+
   @Test
   void justiceFunnelChartCsvIsTheFunnelAnswerAndItsSvgLabelsTheRatios() {
     String q = "geo=150&year=2015";

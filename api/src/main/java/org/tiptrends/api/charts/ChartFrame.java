@@ -35,6 +35,10 @@ public final class ChartFrame {
   private final ChartTexts texts;
   private final int headerHeight;
   private final int footerHeight;
+  /** Lines the legend takes (set by {@link #legend}; one until then). */
+  private int legendLines = 1;
+  /** The height one more line of legend takes: ECharts' 14 px symbol and its 10 px gap. */
+  static final int LEGEND_LINE = 24;
 
   private ChartFrame(int width, ChartTexts texts) {
     this.width = width;
@@ -86,14 +90,19 @@ public final class ChartFrame {
     return new Grid()
         .setLeft(MARGIN + 8)
         .setRight(MARGIN + (rightAxis ? 8 : 24))
-        .setTop(headerHeight + (legend ? 34 : 8) + 16)
+        .setTop(plotTop(legend))
         .setBottom(footerHeight + 30)
         .setContainLabel(true);
   }
 
   /** The height between the grid's top and bottom: the most a vertical axis title may span. */
   public double plotHeight(int height, boolean legend) {
-    return height - (headerHeight + (legend ? 34 : 8) + 16) - (footerHeight + 30);
+    return height - plotTop(legend) - (footerHeight + 30);
+  }
+
+  /** Where the plot starts: below the header and, when there is one, every line of the legend. */
+  private int plotTop(boolean legend) {
+    return headerHeight + (legend ? 34 + LEGEND_LINE * (legendLines - 1) : 8) + 16;
   }
 
   /**
@@ -118,16 +127,41 @@ public final class ChartFrame {
 
   /** The area a chart without axes (a Sankey diagram) may fill. */
   public int[] box(boolean legend) {
-    int top = headerHeight + (legend ? 34 : 8);
+    int top = headerHeight + (legend ? 34 + LEGEND_LINE * (legendLines - 1) : 8);
     return new int[] {top, footerHeight + 8};
   }
 
+  /**
+   * The legend under the header. ECharts wraps a legend wider than the chart onto more lines; the
+   * lines are counted here (the same widths ECharts lays out: symbol, gap, text, item gap) so that
+   * the plot area, asked for after the legend, starts below the last one.
+   */
   public Legend legend(List<String> names) {
+    legendLines = legendLines(names, width - 2 * MARGIN);
     return new Legend()
         .setData(names.toArray(String[]::new))
         .setTop(headerHeight)
         .setLeft(MARGIN)
         .setTextStyle(new Label().setFontSize(12).setColor(TEXT));
+  }
+
+  /**
+   * How many lines ECharts' horizontal legend takes for {@code names} in {@code available} pixels:
+   * each item a 25 px symbol, 5 px, its 12 px text, and 10 px to the next; an item that does not
+   * fit starts a line.
+   */
+  static int legendLines(List<String> names, double available) {
+    int lines = 1;
+    double x = 0;
+    for (String name : names) {
+      double item = 25 + 5 + TextMeasure.width(name, 12, false);
+      if (x > 0 && x + item > available) {
+        lines++;
+        x = 0;
+      }
+      x += item + 10;
+    }
+    return lines;
   }
 
   /**

@@ -192,8 +192,9 @@ public final class ContextCharts {
     option.setLegend(frame.legend(List.of(IN_CONFLICT, NOT_IN_CONFLICT)));
     String axis = ChartFrame.axisName(AXES.getOrDefault(a.measure(), capitalised(a.description()) + (share ? " (%)" : "")),
         frame.plotHeight(height, true));
-    // a wrapped axis title's further lines stand further out: the plot moves right to keep them in
-    option.setGrid(frame.grid(true, false).setLeft(24 + 18 * (axis.split("\n").length - 1)));
+    // the title stands 44 px left of the axis, past labels as narrow as "100": 36 px keep its first
+    // line inside the chart; a wrapped title's further lines stand further out, 18 px each
+    option.setGrid(frame.grid(true, false).setLeft(36 + 18 * (axis.split("\n").length - 1)));
     option.setXAxis(new CategoryAxis().setName("Year").setNameLocation("middle").setNameGap(28)
         .setData(years.stream().map(y -> String.valueOf(y.year())).toArray()));
     ValueAxis y = new ValueAxis().setName(axis).setNameLocation("middle").setNameGap(44).setMin(0)

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +23,6 @@ import org.tiptrends.jobs.TestSupport;
  */
 class JobLauncherIT {
   static final Path SCRIPT = Path.of("bin/tiptrends-job").toAbsolutePath();
-  static final Path BUILT_JAR = Path.of("target/tiptrends-jobs.jar").toAbsolutePath();
 
   @TempDir
   static Path shared;
@@ -32,14 +30,12 @@ class JobLauncherIT {
 
   @BeforeAll
   static void privateJar() throws Exception {
-    Path app = Files.createDirectories(shared.resolve("app"));
-    jar = Files.copy(BUILT_JAR, app.resolve("tiptrends-jobs.jar"), StandardCopyOption.REPLACE_EXISTING);
-    Files.createSymbolicLink(app.resolve("lib"), BUILT_JAR.resolveSibling("lib"));
+    jar = PrivateJar.copyInto(shared);
   }
 
   @AfterAll
   static void unlinkLib() throws Exception {
-    Files.deleteIfExists(shared.resolve("app/lib")); // the clean-up must never walk into target/lib
+    PrivateJar.unlink(shared);
   }
 
   static ProcessBuilder launcher(Path tmp, Path archive, String... args) {

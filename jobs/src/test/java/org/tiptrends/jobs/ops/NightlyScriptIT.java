@@ -31,7 +31,6 @@ import org.tiptrends.jobs.TestSupport;
  */
 class NightlyScriptIT {
   static final Path SCRIPT = Path.of("bin/nightly").toAbsolutePath();
-  static final Path BUILT_JAR = Path.of("target/tiptrends-jobs.jar").toAbsolutePath();
 
   @TempDir
   static Path shared;
@@ -44,9 +43,7 @@ class NightlyScriptIT {
 
   @BeforeAll
   static void packagedJarAndSmallInput() throws Exception {
-    Path app = Files.createDirectories(shared.resolve("app"));
-    jar = Files.copy(BUILT_JAR, app.resolve("tiptrends-jobs.jar"), StandardCopyOption.REPLACE_EXISTING);
-    Files.createSymbolicLink(app.resolve("lib"), BUILT_JAR.resolveSibling("lib"));
+    jar = PrivateJar.copyInto(shared);
     input = Files.createDirectories(shared.resolve("in"));
     for (String source : List.of("worldbank", "ilo", "ucdp")) {
       copyTree(TestSupport.bundledSample().resolve(source), input.resolve(source));
@@ -67,8 +64,7 @@ class NightlyScriptIT {
 
   @AfterAll
   static void unlinkLib() throws IOException {
-    // the temp dir's clean-up must never walk into the real target/lib
-    Files.deleteIfExists(shared.resolve("app/lib"));
+    PrivateJar.unlink(shared);
   }
 
   @Test
