@@ -318,6 +318,17 @@ class DashboardBrowserIT {
     new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> trendChart.getText()
         .contains("Countries reporting persons convicted"));
 
+    // the trend's own control: persons convicted by sex, drawn as the API answers it
+    new Select(driver.findElement(By.name("justiceBy"))).selectByValue("sex");
+    new WebDriverWait(driver, WAIT).until(d -> d.getCurrentUrl().contains("justiceBy=sex"));
+    waitForCharts();
+    new WebDriverWait(driver, WAIT).until(d -> d.findElement(By.cssSelector("#card-justice-trend h2")).getText()
+        .startsWith("Persons convicted by sex, World"));
+    String bySex = chartSvg("justice-trend");
+    assertTrue(bySex.contains("Female") && bySex.contains("Male"), "a line per sex");
+    new Select(driver.findElement(By.name("justiceBy"))).selectByValue("none");
+    waitForCharts();
+
     // the year control: the years the API lists for justice_by_year, the latest chosen
     List<String> years = new java.util.ArrayList<>();
     api.json("/api/v1/meta").get("justiceYears").get("list").forEach(y -> years.add(y.asText()));

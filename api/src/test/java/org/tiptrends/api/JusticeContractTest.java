@@ -156,10 +156,15 @@ class JusticeContractTest {
 
   /** year → {persons, low, high, reporting, suppressed only} summed from the sample mart's country rows. */
   static Map<Integer, double[]> sampleSums(String measure, String geo) {
+    return sampleSums(measure, geo, "total");
+  }
+
+  /** The same, of the rows of one sex. */
+  static Map<Integer, double[]> sampleSums(String measure, String geo, String sex) {
     Map<Integer, double[]> out = new TreeMap<>();
     for (Row r : TestMarts.mart("justice_by_year").collectAsList()) {
       if (!r.getAs("geo_level").equals("country") || !r.getAs("measure").equals(measure)
-          || !r.getAs("sex").equals("total") || !r.getAs("age").equals("total") || !r.getAs("form").equals("total")) {
+          || !r.getAs("sex").equals(sex) || !r.getAs("age").equals("total") || !r.getAs("form").equals("total")) {
         continue;
       }
       Optional<Country> c = M49.country(r.getAs("geo_code"));
@@ -285,10 +290,44 @@ class JusticeContractTest {
   }
 
   @Test
-  void aBreakdownTheJusticeMartDoesNotHaveIs400() {
-    HttpResponse<String> r = fixture.get("/api/v1/trends/convicted?by=sex");
+  void aBreakdownJusticeMeasuresDoNotHaveIs400() {
+    HttpResponse<String> r = SAMPLE.get("/api/v1/trends/convicted?by=demographic");
     assertEquals(400, r.statusCode(), r.body());
     assertEquals("by", TestApi.parse(r.body()).get("parameter").asText());
+  }
+
+  /**
+   * Persons convicted by sex, on the sample: the world's female and male series are the sums of the
+   * sample mart's country rows of that sex (age and form total), point, bounds and countries.
+   */
+  @Test
+  void convictedBySexSumsTheCountryRowsOfEachSex() {
+    JsonNode a = SAMPLE.json("/api/v1/trends/convicted?by=sex");
+    Map<String, JsonNode> bySex = new HashMap<>();
+    a.get("series").forEach(series -> bySex.put(series.get("key").asText(), series));
+    assertTrue(bySex.containsKey("female") && bySex.containsKey("male"), bySex.keySet().toString());
+    for (String sex : List.of("female", "male")) {
+      Map<Integer, double[]> expected = sampleSums("convicted", "WLD", sex);
+      JsonNode points = bySex.get(sex).get("points");
+      assertEquals(expected.size(), points.size(), sex);
+      for (JsonNode p : points) {
+        double[] e = expected.get(p.get("year").asInt());
+        assertPoint(p, p.get("year").asInt(), e[0], e[1], e[2], (int) e[3], (int) e[4]);
+      }
+    }
+    // the chart draws that answer
+    HttpResponse<String> csv = drawn(SAMPLE, "/api/v1/charts/justice-trend?by=sex&format=csv");
+    assertEquals(200, csv.statusCode(), csv.body());
+    List<List<String>> rows = csvRows(csv.body());
+    int female = 0;
+    for (List<String> row : rows.subList(1, rows.size())) {
+      female += row.get(rows.get(0).indexOf("key")).equals("female") ? 1 : 0;
+    }
+    assertEquals(bySex.get("female").get("points").size(), female);
+    JsonNode option = TestApi.parse(drawn(SAMPLE, "/api/v1/charts/justice-trend?by=sex&measure=prosecuted").body());
+    assertTrue(option.at("/title/0/text").asText().startsWith("Persons prosecuted by sex, World"), option.at("/title").toString());
+    assertEquals(400, SAMPLE.get("/api/v1/charts/justice-trend?measure=prosecuted").statusCode(),
+        "measure without by=sex is refused, not ignored");
   }
 
   // --- /api/v1/trends/victims through the measure route ---

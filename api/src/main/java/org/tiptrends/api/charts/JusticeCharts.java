@@ -125,6 +125,61 @@ public final class JusticeCharts {
   }
 
   /**
+   * One measure of {@code justice_by_year} by sex over the years: a line with its bounds as a band
+   * per sex the version has rows of (female, male, other, unknown), from the answer of
+   * {@code /api/v1/trends/{measure}?by=sex}; its CSV is that answer's.
+   */
+  public static Chart trendBySex(String id, TrendQuery.MeasureAnswer m, int from, int to, int width, int height) {
+    TrendQuery.Answer a = m.trend();
+    List<Integer> reported = new ArrayList<>();
+    a.series().forEach(s -> s.points().forEach(p -> reported.add(p.year())));
+    List<Integer> years = TrendCharts.drawnYears(reported, from, to);
+    String title = capitalised(m.counts()) + " by sex, " + a.geo().name() + ", " + span(years);
+    String subtitle = capitalised(m.counts()) + " for trafficking in persons by sex, as national authorities "
+        + "reported them; each point sums the countries that reported that sex that year (the CSV gives how many). "
+        + TrendCharts.BANDS;
+    List<String> latest = new ArrayList<>();
+    for (TrendQuery.Series s : a.series()) {
+      if (!s.points().isEmpty()) {
+        TrendQuery.Point p = s.points().get(s.points().size() - 1);
+        latest.add(s.key() + " " + ChartFrame.bounded(p.value(), p.low(), p.high()) + " in " + p.year() + " ("
+            + Plural.countries(p.reportingCountries()) + ")");
+      }
+    }
+    ChartTexts texts = ChartFrame.texts(title, subtitle, latest.isEmpty()
+        ? "No country reported " + m.counts() + " by sex in the years selected." : "Latest: " + String.join("; ", latest)
+            + ".", List.of(a.source()), a.source().martVersion(), YEAR_OF_DECISION, SourceNote.SUPPRESSION);
+    ChartFrame frame = ChartFrame.of(width, texts);
+    Option option = frame.option();
+    List<SeriesOption> series = new ArrayList<>();
+    List<String> legend = new ArrayList<>();
+    for (int i = 0; i < a.series().size(); i++) {
+      TrendQuery.Series s = a.series().get(i);
+      Double[][] values = new Double[years.size()][];
+      s.points().forEach(p -> {
+        int at = years.indexOf(p.year());
+        if (at >= 0) {
+          values[at] = new Double[] {p.value(), p.low(), p.high()};
+        }
+      });
+      String name = capitalised(s.key());
+      legend.add(name);
+      series.addAll(TrendCharts.band(name, ChartFrame.PALETTE[i % ChartFrame.PALETTE.length], values));
+    }
+    option.setLegend(frame.legend(legend));
+    option.setGrid(frame.grid(true, false));
+    option.setXAxis(new CategoryAxis().setName("Year").setNameLocation("middle").setNameGap(28)
+        .setData(years.stream().map(String::valueOf).toArray()).setBoundaryGap(true));
+    option.setYAxis(new ValueAxis().setName(capitalised(m.unit())).setNameLocation("end").setNameGap(12)
+        .setNameTextStyle(new AxisNameTextStyle().setAlign("left")).setMin(0));
+    option.setSeries(series.toArray(SeriesOption[]::new));
+    CsvTable all = TrendRoutes.csv(m.measure(), a);
+    CsvTable data = new CsvTable(id + "-" + m.measure() + "-" + a.geo().code() + "-sex-" + from + "-" + to,
+        all.header(), all.rows());
+    return new Chart(id, data.name(), texts, width, height, option, data);
+  }
+
+  /**
    * The funnel: formal contact, prosecuted, convicted and detected victims as bars with their
    * bounds as boxes, each step's axis label giving its count and the ratio to the step before (over
    * the countries that reported both).

@@ -82,7 +82,7 @@ public final class ChartRoutes implements ApiRoutes {
       new Entry("justice-trend", "Criminal-justice response over time",
           "Persons brought into formal contact, prosecuted and convicted, and offences, for one geography, each "
               + "with the bounds of suppressed cells as a band; the CSV gives the countries behind each point.",
-          "/api/v1/trends/{measure}", List.of("geo", "from", "to"), ChartRoutes::justiceTrend),
+          "/api/v1/trends/{measure}", List.of("geo", "from", "to", "by", "measure"), ChartRoutes::justiceTrend),
       new Entry("justice-funnel", "From formal contact to conviction",
           "Formal contact, prosecuted and convicted beside detected victims for one geography and year, with "
               + "bounds, and the ratio of each step to the one before over the countries that reported both.",
@@ -280,6 +280,17 @@ public final class ChartRoutes implements ApiRoutes {
    */
   private static Chart justiceTrend(Params p, MartSnapshot s, int width, int height) {
     Geography geo = Inputs.geography(p, s, "geo");
+    if (p.choice("by", List.of("none", "sex"), "none").equals("sex")) {
+      // one measure (persons convicted by default) by sex, over that measure's years
+      JusticeMeasure m = JusticeMeasure.of(p.choice("measure", java.util.Arrays.stream(JusticeMeasure.values())
+          .map(JusticeMeasure::code).toList(), JusticeMeasure.CONVICTED.code())).orElseThrow();
+      int[] years = TrendRoutes.justiceYears(p, s, m);
+      return JusticeCharts.trendBySex("justice-trend", TrendQuery.justice(s, m, geo, Breakdown.SEX, years[0],
+          years[1], false), years[0], years[1], width, height);
+    }
+    if (p.has("measure")) {
+      throw new BadRequest("measure", "measure chooses the measure drawn by sex: give it with by=sex");
+    }
     int[] years = Inputs.years(p, Inputs.justice(s).years(), "the live mart version (" + s.version()
         + ") has no rows in " + JusticeRows.MART);
     List<TrendQuery.MeasureAnswer> measures = new ArrayList<>();

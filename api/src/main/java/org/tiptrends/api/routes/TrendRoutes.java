@@ -29,7 +29,8 @@ public final class TrendRoutes implements ApiRoutes {
   public static final List<String> MEASURES =
       Stream.concat(Stream.of(VICTIMS), JusticeMeasure.codes().stream()).toList();
   /** The justice mart has the Total and by-form rows only: no sex or age breakdown. */
-  static final List<Breakdown> JUSTICE_BREAKDOWNS = List.of(Breakdown.NONE, Breakdown.FORM);
+  static final List<Breakdown> JUSTICE_BREAKDOWNS = List.of(Breakdown.NONE, Breakdown.SEX, Breakdown.AGE,
+      Breakdown.FORM);
 
   private final SnapshotHolder snapshots;
 
@@ -95,7 +96,7 @@ public final class TrendRoutes implements ApiRoutes {
     return TrendQuery.victims(s, geo, by, years[0], years[1], balanced);
   }
 
-  /** A justice measure's trend: the victims trend's parameters, {@code by} none or form, its own years. */
+  /** A justice measure's trend: the victims trend's parameters, {@code by} none, sex, age or form, its own years. */
   static TrendQuery.MeasureAnswer justice(Params p, MartSnapshot s, JusticeMeasure m) {
     Geography geo = Inputs.geography(p, s, "geo");
     Breakdown by = Breakdown.of(p.choice("by", JUSTICE_BREAKDOWNS.stream().map(Breakdown::code).toList(), "none"));

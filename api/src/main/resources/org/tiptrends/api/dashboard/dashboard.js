@@ -13,7 +13,7 @@
     'demographic-shares': { geo: 'geo', from: 'from', to: 'to', balanced: 'balanced' },
     'forms-trend': { geo: 'geo', from: 'from', to: 'to', balanced: 'balanced' },
     // issue 13: the justice measures have their own years, so the trend takes the geography only
-    'justice-trend': { geo: 'geo' },
+    'justice-trend': { geo: 'geo', by: 'justiceBy' },
     'justice-funnel': { geo: 'geo', year: 'justiceYear' },
     'justice-ratio-by-region': { year: 'justiceYear' },
     'convicted-citizenship': { geo: 'geo' },
@@ -35,7 +35,7 @@
   };
   const DEFAULTS = { geo: 'WLD', by: 'none', from: '', to: '', balanced: 'false', destination: '',
     method: 'spearman', year: '', measure: 'child_share', mapMeasure: 'victims_per_100k', mapYear: '',
-    justiceYear: '', repatriationCountry: '' };
+    justiceYear: '', justiceBy: 'none', repatriationCountry: '' };
   // the charts drawn together under a heading of their own, by chart id
   const GROUPS = {
     'justice-trend': 'justice', 'justice-funnel': 'justice', 'justice-ratio-by-region': 'justice',
